@@ -1,0 +1,41 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from programme.demo import ACCOUNTS, DEMO_PASSWORD
+
+#: Each app's demo step, in the order they build on each other. Each module has load(context).
+STEPS = [
+    "programme.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Loads the demo data from the seeds (programmes, partners, DIN, decisions). Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Also load when DEBUG is off (never on a production database).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off: this looks like production. The demo data holds well-known "
+                "passwords; use --force only on a demo or test database."
+            )
+        context = {"out": lambda text: self.stdout.write(text)}
+        with transaction.atomic():
+            for step in STEPS:
+                self.stdout.write(f"Demo: {step}")
+                import_module(step).load(context)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded. Demo accounts (password '{DEMO_PASSWORD}'):")
+        )
+        for username, first, last, _email, _staff, superuser, roles in ACCOUNTS:
+            what = "superuser" if superuser else ", ".join(f"{role} {slug}" for slug, role in roles)
+            self.stdout.write(f"  {username:<14} {first} {last}: {what}")

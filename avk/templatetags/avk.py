@@ -1,0 +1,53 @@
+"""Template helpers shared by every app: money, numbers, and asking an app's access policy."""
+
+from decimal import Decimal, InvalidOperation
+from importlib import import_module
+
+from django import template
+from django.apps import apps
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def money(value, decimals=2):
+    """EUR 249.750,00 in Dutch, EUR 249,750.00 in English; empty for no value."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    formatted = number_format(amount, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+    return f"EUR\u00a0{formatted}"
+
+
+@register.filter
+def number(value, decimals=0):
+    """A number with Dutch grouping and decimal comma (1.234,5)."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    return number_format(amount, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag(takes_context=True)
+def may(context, action, obj):
+    """{% may "change" programme as can_change %}: asks the policy of the object's own app."""
+    user = context.get("user") or getattr(context.get("request"), "user", None)
+    if user is None or obj is None:
+        return False
+    app = apps.get_app_config(obj._meta.app_label)
+    policy = import_module(f"{app.name}.permissions")
+    return policy.allowed(user, action, obj)
+
+
+@register.filter
+def minutes(delta) -> int:
+    """A timedelta in whole minutes (rounded up), for messages such as the lock-out page."""
+    seconds = int(delta.total_seconds())
+    return -(-seconds // 60)

@@ -1,0 +1,78 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from avk.access import Role
+from avk.concurrency import VersionedFormMixin
+
+from .models import Phase, Programme, SteeringForm
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ProgrammeForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "short_name", "ambition", "start_date", "horizon_years"]
+        widgets = {"start_date": DateInput(), "ambition": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
+    valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class SteeringFormForm(forms.Form):
+    steering_form = forms.ChoiceField(label=_("New steering form"), choices=SteeringForm.choices)
+    valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class RoleAssignmentForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    valid_until = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Assign role")))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("The end date cannot lie before the start date."))
+        return cleaned
+
+
+class RoleEndForm(forms.Form):
+    valid_until = forms.DateField(
+        label=_("Last day in this role"), widget=DateInput(), initial=timezone.localdate
+    )

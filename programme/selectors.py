@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from avk.access import ALL_ROLES, roles_by_programme
+
+from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
+from .permissions import programmes_visible_to
+
+
+def with_current_state(queryset: QuerySet[Programme], on=None) -> QuerySet[Programme]:
+    """Annotate `current_phase` and `current_steering_form` (the codes in force on the day)."""
+    day = on or timezone.localdate()
+    phase = ProgrammePhase.objects.filter(programme=OuterRef("pk"), valid_from__lte=day)
+    form = ProgrammeSteeringForm.objects.filter(programme=OuterRef("pk"), valid_from__lte=day)
+    return queryset.annotate(
+        current_phase=Subquery(phase.order_by("-valid_from").values("phase")[:1]),
+        current_steering_form=Subquery(form.order_by("-valid_from").values("steering_form")[:1]),
+    )
+
+
+def programmes_for_user(user) -> QuerySet[Programme]:
+    return with_current_state(programmes_visible_to(user)).order_by("name")
+
+
+def programme_roles_for_user(user) -> list[tuple[Programme, frozenset[str]]]:
+    """The person's programmes, each with the roles held there today (all roles for a
+    superuser without a role of their own)."""
+    held = roles_by_programme(user)
+    result = []
+    for programme in programmes_for_user(user):
+        roles = held.get(programme.pk)
+        if roles is None and user.is_superuser:
+            roles = frozenset()
+        result.append((programme, roles if roles is not None else frozenset()))
+    return result
+
+
+def programme_detail(*, slug: str) -> Programme:
+    queryset = with_current_state(Programme.objects.all()).prefetch_related(
+        Prefetch("phases", queryset=ProgrammePhase.objects.order_by("-valid_from")),
+        Prefetch("steering_forms", queryset=ProgrammeSteeringForm.objects.order_by("-valid_from")),
+    )
+    return queryset.get(slug=slug)
+
+
+def role_assignments(*, programme: Programme, include_past: bool = False) -> QuerySet:
+    queryset = RoleAssignment.objects.filter(programme=programme).select_related("user")
+    if not include_past:
+        queryset = queryset.filter(valid_until__isnull=True) | queryset.filter(
+            valid_until__gte=timezone.localdate()
+        )
+    return queryset.order_by("user__last_name", "user__first_name", "user__username", "role")
+
+
+def role_labels(roles: frozenset[str]) -> list[str]:
+    from avk.access import Role
+
+    return [Role(code).label for code in Role.values if code in roles and code in ALL_ROLES]
+
+
+def pending_invitations(*, programme: Programme, limit: int = 10) -> list[RoleAssignment]:
+    """Current roles of people who have not set a password yet (invited, not logged in)."""
+    queryset = (
+        RoleAssignment.objects.current()
+        .filter(programme=programme, user__last_login__isnull=True, user__password__startswith="!")
+        .select_related("user")
+        .order_by("-valid_from")
+    )
+    return list(queryset[:limit])

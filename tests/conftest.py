@@ -1,0 +1,97 @@
+"""Shared fixtures: users per role in two programmes, and the browser harness.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium) through pytest-playwright against
+pytest-django's live server. Without Chromium they skip with a reason, unless
+AVK_REQUIRE_BROWSER=true (CI), where a missing browser fails them.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from avk.access import Role
+from tests.factories import ProgrammeFactory, RoleAssignmentFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright keeps a loop running
+
+CHROMIUM = os.environ.get("AVK_CHROMIUM", "/usr/bin/chromium")
+REQUIRE_BROWSER = os.environ.get("AVK_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM) or shutil.which("chromium"):
+        return
+    if REQUIRE_BROWSER:
+        return  # let them fail loudly: CI must run the browser tests
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory(slug="avk", short_name="AVK", name="Alliantie van Kracht")
+
+
+@pytest.fixture
+def other_programme(db):
+    return ProgrammeFactory(slug="landerd", short_name="Landerd", name="Landerd")
+
+
+ROLE_USERS = {
+    "programme_team": Role.PROGRAMME_TEAM,
+    "board": Role.BOARD,
+    "secretary": Role.SECRETARIAT,
+    "partner_contact": Role.PARTNER_CONTACT,
+    "reader": Role.READER,
+}
+
+
+@pytest.fixture
+def users(programme, other_programme):
+    """One user per role in `programme`, plus: the other programme's team, a user without
+    any role, a superuser, and a former team member whose role has ended."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    found = {}
+    for key, role in ROLE_USERS.items():
+        found[key] = UserFactory(username=key)
+        RoleAssignmentFactory(programme=programme, user=found[key], role=role)
+    found["other_team"] = UserFactory(username="other_team")
+    RoleAssignmentFactory(
+        programme=other_programme, user=found["other_team"], role=Role.PROGRAMME_TEAM
+    )
+    found["nobody"] = UserFactory(username="nobody")
+    found["superuser"] = UserFactory(username="superuser", is_superuser=True, is_staff=True)
+    found["former_team"] = UserFactory(username="former_team")
+    today = timezone.localdate()
+    RoleAssignmentFactory(
+        programme=programme,
+        user=found["former_team"],
+        role=Role.PROGRAMME_TEAM,
+        valid_from=today - timedelta(days=400),
+        valid_until=today - timedelta(days=1),
+    )
+    return found
