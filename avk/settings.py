@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "programme",
+    "partners",
+    "governance",
 ]
 
 MIDDLEWARE = [

@@ -20,5 +20,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("programmes/", include("programme.urls")),
+    path("partners/", include("partners.urls")),
+    path("governance/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -83,7 +83,7 @@ ACCOUNTS = [
         "partner@example.org",
         False,
         False,
-        [("avk", Role.PARTNER_CONTACT)],
+        [],  # her partner-contact role (for Noorderpoort) comes with the partners demo step
     ),
     (
         "landerd",

@@ -56,11 +56,20 @@ class RoleAssignmentForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    partner = forms.ModelChoiceField(
+        label=_("Partner organisation"),
+        queryset=None,
+        required=False,
+        help_text=_("Only for a partner contact: the organisation this person speaks for."),
+    )
     valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
     valid_until = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        from partners.selectors import partners_in_programme
+
+        self.fields["partner"].queryset = partners_in_programme(programme=programme)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Assign role")))
 
@@ -69,6 +78,11 @@ class RoleAssignmentForm(forms.Form):
         start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
         if start and end and end < start:
             self.add_error("valid_until", _("The end date cannot lie before the start date."))
+        role, partner = cleaned.get("role"), cleaned.get("partner")
+        if role == Role.PARTNER_CONTACT and partner is None:
+            self.add_error("partner", _("Choose the organisation this partner contact speaks for."))
+        elif role and role != Role.PARTNER_CONTACT and partner is not None:
+            self.add_error("partner", _("Only a partner contact is linked to an organisation."))
         return cleaned
 
 

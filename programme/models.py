@@ -162,6 +162,15 @@ class RoleAssignment(models.Model):
         verbose_name=_("person"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    partner = models.ForeignKey(
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_roles",
+        verbose_name=_("partner"),
+        help_text=_("For a partner contact: the organisation this person speaks for."),
+    )
     valid_from = models.DateField(_("from"), default=timezone.localdate)
     valid_until = models.DateField(_("until"), null=True, blank=True)
     history = HistoricalRecords()
@@ -178,7 +187,15 @@ class RoleAssignment(models.Model):
                 condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
                 name="roleassignment_period_order",
                 violation_error_message=_("The end date cannot lie before the start date."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(role="partnercontact", partner__isnull=False)
+                | (~Q(role="partnercontact") & Q(partner__isnull=True)),
+                name="roleassignment_partner_only_for_contacts",
+                violation_error_message=_(
+                    "A partner contact speaks for one partner; other roles have none."
+                ),
+            ),
         ]
 
     def __str__(self):

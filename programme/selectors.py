@@ -46,7 +46,7 @@ def programme_detail(*, slug: str) -> Programme:
 
 
 def role_assignments(*, programme: Programme, include_past: bool = False) -> QuerySet:
-    queryset = RoleAssignment.objects.filter(programme=programme).select_related("user")
+    queryset = RoleAssignment.objects.filter(programme=programme).select_related("user", "partner")
     if not include_past:
         queryset = queryset.filter(valid_until__isnull=True) | queryset.filter(
             valid_until__gte=timezone.localdate()

@@ -114,7 +114,7 @@ def people(request, slug):
                 programme=programme, include_past=include_past
             ),
             "include_past": include_past,
-            "form": RoleAssignmentForm(),
+            "form": RoleAssignmentForm(programme=programme),
             "end_form": RoleEndForm(),
         },
     )
@@ -122,7 +122,7 @@ def people(request, slug):
 
 def people_add(request, slug):
     programme = programme_for(request, slug, policy.can_manage_roles)
-    form = RoleAssignmentForm(request.POST or None)
+    form = RoleAssignmentForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
             assignment, invited = services.role_assign(

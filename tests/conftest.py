@@ -11,7 +11,12 @@ import shutil
 import pytest
 
 from avk.access import Role
-from tests.factories import ProgrammeFactory, RoleAssignmentFactory, UserFactory
+from tests.factories import (
+    PartnerFactory,
+    ProgrammeFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright keeps a loop running
 
@@ -58,6 +63,15 @@ def other_programme(db):
     return ProgrammeFactory(slug="landerd", short_name="Landerd", name="Landerd")
 
 
+def own_partner(programme):
+    """The partner organisation that the `partner_contact` user speaks for."""
+    from partners.models import Participation
+
+    partner = PartnerFactory(name="Noorderpoort", kind="onderwijs")
+    Participation.objects.get_or_create(programme=programme, partner=partner)
+    return partner
+
+
 ROLE_USERS = {
     "programme_team": Role.PROGRAMME_TEAM,
     "board": Role.BOARD,
@@ -78,7 +92,8 @@ def users(programme, other_programme):
     found = {}
     for key, role in ROLE_USERS.items():
         found[key] = UserFactory(username=key)
-        RoleAssignmentFactory(programme=programme, user=found[key], role=role)
+        partner = own_partner(programme) if role == Role.PARTNER_CONTACT else None
+        RoleAssignmentFactory(programme=programme, user=found[key], role=role, partner=partner)
     found["other_team"] = UserFactory(username="other_team")
     RoleAssignmentFactory(
         programme=other_programme, user=found["other_team"], role=Role.PROGRAMME_TEAM

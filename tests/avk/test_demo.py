@@ -42,7 +42,7 @@ def test_demo_roles_match_the_readme(settings):
         ("programmateam", "avk", "programmateam"),
         ("bestuur", "avk", "bestuur"),
         ("secretaris", "avk", "secretariaat"),
-        ("partner", "avk", "partnercontact"),
+        ("partner", "avk", "partnercontact"),  # for Noorderpoort
         ("landerd", "landerd", "programmateam"),
     } <= roles
     assert User.objects.get(username="admin").is_superuser

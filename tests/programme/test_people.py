@@ -185,3 +185,43 @@ def test_people_list_query_count_is_flat(client, users, programme, django_assert
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["assignments"]) >= 45
+
+
+def test_a_partner_contact_is_linked_to_an_organisation_of_this_programme(
+    client, users, programme, other_programme
+):
+    from partners.models import Participation
+    from tests.factories import PartnerFactory
+
+    own = PartnerFactory(name="Wedeka")
+    Participation.objects.create(programme=programme, partner=own)
+    foreign = PartnerFactory(name="Pantein")
+    Participation.objects.create(programme=other_programme, partner=foreign)
+    client.force_login(users["programme_team"])
+    url = reverse("programme:people-add", args=[programme.slug])
+    base = {
+        "email": "contact@wedeka.example",
+        "role": Role.PARTNER_CONTACT,
+        "valid_from": "2024-01-01",
+    }
+
+    missing = client.post(url, base)
+    assert "Kies de organisatie" in str(missing.context["form"].errors["partner"])
+    elsewhere = client.post(url, {**base, "partner": foreign.pk})
+    assert "partner" in elsewhere.context["form"].errors  # not a partner of this programme
+    assert not RoleAssignment.objects.filter(user__email="contact@wedeka.example").exists()
+
+    assert client.post(url, {**base, "partner": own.pk}).status_code == 302
+    assignment = RoleAssignment.objects.get(user__email="contact@wedeka.example")
+    assert assignment.partner == own
+
+    board_with_partner = client.post(
+        url,
+        {
+            "email": "x@example.org",
+            "role": Role.BOARD,
+            "valid_from": "2024-01-01",
+            "partner": own.pk,
+        },
+    )
+    assert "Alleen een partnercontact" in str(board_with_partner.context["form"].errors)

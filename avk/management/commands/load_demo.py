@@ -9,6 +9,7 @@ from programme.demo import ACCOUNTS, DEMO_PASSWORD
 #: Each app's demo step, in the order they build on each other. Each module has load(context).
 STEPS = [
     "programme.demo",
+    "partners.demo",
 ]
 
 
@@ -36,6 +37,15 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo data loaded. Demo accounts (password '{DEMO_PASSWORD}'):")
         )
-        for username, first, last, _email, _staff, superuser, roles in ACCOUNTS:
-            what = "superuser" if superuser else ", ".join(f"{role} {slug}" for slug, role in roles)
-            self.stdout.write(f"  {username:<14} {first} {last}: {what}")
+        from programme.models import RoleAssignment
+
+        for username, first, last, _email, _staff, superuser, _roles in ACCOUNTS:
+            held = RoleAssignment.objects.current().filter(user__username=username)
+            what = ", ".join(
+                f"{a.get_role_display()} {a.programme.short_name}"
+                + (f" ({a.partner})" if a.partner_id else "")
+                for a in held.select_related("programme", "partner")
+            )
+            self.stdout.write(
+                f"  {username:<14} {first} {last}: {'superuser' if superuser else what}"
+            )

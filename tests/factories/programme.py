@@ -1,4 +1,4 @@
-"""Test data. One factory per model; apps add theirs here as they arrive."""
+"""Factories for users, programmes and roles."""
 
 from datetime import date
 
@@ -42,10 +42,10 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     start_date = date(2023, 1, 1)
     horizon_years = 20
     phase = factory.RelatedFactory(
-        "tests.factories.ProgrammePhaseFactory", factory_related_name="programme"
+        "tests.factories.programme.ProgrammePhaseFactory", factory_related_name="programme"
     )
     steering_form = factory.RelatedFactory(
-        "tests.factories.ProgrammeSteeringFormFactory", factory_related_name="programme"
+        "tests.factories.programme.ProgrammeSteeringFormFactory", factory_related_name="programme"
     )
 
 
