@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from avk.access import ALL_ROLES, roles_by_programme
 
-from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
-from .permissions import programmes_visible_to
+from ..models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
+from ..permissions import programmes_visible_to
 
 
 def with_current_state(queryset: QuerySet[Programme], on=None) -> QuerySet[Programme]:

@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 from avk.concurrency import StaleEdit
 from avk.views import remember_programme
 
-from . import permissions as policy
-from . import selectors, services
-from .forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
-from .models import Programme, RoleAssignment
+from .. import permissions as policy
+from .. import selectors, services
+from ..forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
+from ..models import Programme, RoleAssignment
 
 
 def programme_for(request, slug: str, rule) -> Programme:

@@ -19,19 +19,13 @@ from django.utils.translation import gettext as _
 
 from avk.access import Role, forget_roles
 from avk.concurrency import ensure_fresh
+from avk.services import save_with_history
 
-from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
+from ..models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
 
 User = get_user_model()
 
 PROGRAMME_FIELDS = {"name", "short_name", "slug", "ambition", "start_date", "horizon_years"}
-
-
-def _save(obj, *, by, reason: str) -> None:
-    obj.full_clean()
-    obj._history_user = by
-    obj._change_reason = reason
-    obj.save()
 
 
 @transaction.atomic
@@ -57,7 +51,7 @@ def programme_create(
         start_date=start_date,
         horizon_years=horizon_years,
     )
-    _save(programme, by=by, reason="programme created")
+    save_with_history(programme, by=by, reason="programme created")
     programme_set_phase(
         programme=programme, phase=phase, valid_from=start_date, by=by, note=phase_note
     )
@@ -81,7 +75,7 @@ def programme_update(*, programme_id: int, version: int, by, **fields) -> Progra
     for name, value in fields.items():
         setattr(programme, name, value)
     programme.version += 1
-    _save(programme, by=by, reason="programme edited")
+    save_with_history(programme, by=by, reason="programme edited")
     return programme
 
 
@@ -98,7 +92,7 @@ def programme_set_phase(
     if current is not None and current.phase == phase:
         raise ValidationError({"phase": _("The programme is already in this phase on that date.")})
     record = ProgrammePhase(programme=programme, phase=phase, valid_from=valid_from, note=note)
-    _save(record, by=by, reason="phase changed")
+    save_with_history(record, by=by, reason="phase changed")
     return record
 
 
@@ -118,7 +112,7 @@ def programme_set_steering_form(
     record = ProgrammeSteeringForm(
         programme=programme, steering_form=steering_form, valid_from=valid_from, note=note
     )
-    _save(record, by=by, reason="steering form changed")
+    save_with_history(record, by=by, reason="steering form changed")
     return record
 
 
@@ -195,7 +189,7 @@ def role_grant(
         valid_until=valid_until,
         **extra,
     )
-    _save(assignment, by=by, reason=f"role {role} assigned")
+    save_with_history(assignment, by=by, reason=f"role {role} assigned")
     forget_roles(user)
     return assignment
 
@@ -221,7 +215,7 @@ def role_end(*, assignment_id: int, by, valid_until: date | None = None) -> Role
             _("You are the last member of the programme team; assign someone else first.")
         )
     assignment.valid_until = valid_until
-    _save(assignment, by=by, reason="role ended")
+    save_with_history(assignment, by=by, reason="role ended")
     forget_roles(assignment.user)
     return assignment
 

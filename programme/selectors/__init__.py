@@ -1,0 +1,3 @@
+"""Read-side queries of the programme app, one module per area, re-exported here."""
+
+from .programme import *  # noqa: F403

@@ -1,0 +1,4 @@
+"""Every change to programme data: one function per verb, each module re-exported here."""
+
+from .programme import *  # noqa: F403
+from .programme import invitation_link, send_invitation  # noqa: F401

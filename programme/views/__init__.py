@@ -1,0 +1,3 @@
+"""HTTP views of the programme app, one module per area, re-exported here."""
+
+from .programme import *  # noqa: F403
