@@ -55,7 +55,7 @@ class RoleAssignmentForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
     partner = forms.ModelChoiceField(
         label=_("Partner organisation"),
         queryset=None,
