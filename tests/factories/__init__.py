@@ -1,4 +1,5 @@
 """Test data (factory-boy), one module per app, all importable from `tests.factories`."""
 
+from tests.factories.governance import *  # noqa: F403
 from tests.factories.partners import *  # noqa: F403
 from tests.factories.programme import *  # noqa: F403

@@ -1,0 +1,240 @@
+"""Read-side querysets for governance pages (and the decision list, PDFs and exports).
+
+List pages get their rows from one function here, with the select_related/prefetch_related
+they need, so query counts stay flat as the data grows.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from avk.access import Role, is_superuser, roles_in
+
+from .models import (
+    FINAL_OUTCOMES,
+    NUMBERED_OUTCOMES,
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Body,
+    Meeting,
+    Membership,
+    Proposal,
+    ProposalStatus,
+    ProposedDecision,
+    Vote,
+)
+
+S = ProposalStatus
+BACK_OFFICE = {Role.PROGRAMME_TEAM, Role.SECRETARIAT}
+
+
+def current_memberships(*, body: Body, on=None) -> QuerySet[Membership]:
+    return Membership.objects.current(on).filter(body=body).select_related("user")
+
+
+def bodies(*, programme) -> QuerySet[Body]:
+    return Body.objects.filter(programme=programme).order_by("name")
+
+
+def body_detail(*, pk: int) -> Body:
+    return (
+        Body.objects.select_related("programme")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("user").order_by(
+                    "valid_until", "role", "user__last_name"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def proposals_visible(*, user, programme) -> QuerySet[Proposal]:
+    """The proposals of a programme this person may see (the policy's rule, as a filter)."""
+    queryset = Proposal.objects.filter(programme=programme)
+    if is_superuser(user):
+        return queryset
+    roles = roles_in(user, programme)
+    if roles & BACK_OFFICE:
+        return queryset
+    member_of = Membership.objects.current().filter(user=user).values("body_id")
+    visible = Q(status=S.DECIDED) if roles else Q(pk__in=[])
+    visible |= Q(drafter=user)
+    if Role.BOARD in roles:
+        visible |= ~Q(status=S.CONCEPT)
+    visible |= Q(body_id__in=member_of) & ~Q(status=S.CONCEPT)
+    if not roles:
+        # nothing in a programme without a role there, own drafts aside
+        visible &= Q(drafter=user) | Q(body_id__in=member_of)
+    return queryset.filter(visible)
+
+
+def proposal_rows(*, user, programme, status: str | None = None) -> QuerySet[Proposal]:
+    """Rows for the proposal list: one query for the rows, one for their decisions."""
+    queryset = proposals_visible(user=user, programme=programme)
+    if status:
+        queryset = queryset.filter(status=status)
+    return (
+        queryset.select_related("body", "drafter")
+        .annotate(decision_count=Count("decisions", distinct=True))
+        .prefetch_related(
+            Prefetch("decisions", queryset=ProposedDecision.objects.order_by("position"))
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+def proposal_detail(*, pk: int) -> Proposal:
+    decisions = ProposedDecision.objects.select_related(
+        "decided_in", "corrects", "corrects__proposal"
+    ).prefetch_related(
+        Prefetch("votes", queryset=Vote.objects.select_related("user").order_by("user__last_name")),
+        Prefetch("corrected_by", queryset=ProposedDecision.objects.order_by("position")),
+    )
+    return (
+        Proposal.objects.select_related("programme", "body", "drafter")
+        .prefetch_related(
+            Prefetch("decisions", queryset=decisions.order_by("position")),
+            "attachments",
+            "transitions__by",
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting").order_by(
+                    "meeting__starts_at"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def to_decide(*, user, programme) -> list[Proposal]:
+    """Proposals in an open written round of a body the person is a voting member of today,
+    each with its decisions and, per decision, `my_vote` (the person's vote or None)."""
+    member_of = Membership.objects.current().voting().filter(user=user).values("body_id")
+    proposals = list(
+        Proposal.objects.filter(
+            programme=programme,
+            status=S.WRITTEN_ROUND,
+            round_deadline__gt=timezone.now(),
+            body_id__in=member_of,
+        )
+        .select_related("body", "drafter")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=ProposedDecision.objects.order_by("position").prefetch_related(
+                    Prefetch("votes", queryset=Vote.objects.filter(user=user), to_attr="mine")
+                ),
+            )
+        )
+        .order_by("round_deadline", "pk")
+    )
+    for proposal in proposals:
+        pending = 0
+        for decision in proposal.decisions.all():
+            decision.my_vote = decision.mine[0] if decision.mine else None
+            if decision.kind == "instemmen" and decision.is_pending and decision.my_vote is None:
+                pending += 1
+        proposal.votes_missing = pending
+    return proposals
+
+
+def my_votes(*, user, proposal: Proposal) -> dict[int, Vote]:
+    return {v.decision_id: v for v in Vote.objects.filter(user=user, decision__proposal=proposal)}
+
+
+def meetings(*, programme, body: Body | None = None) -> QuerySet[Meeting]:
+    queryset = Meeting.objects.filter(body__programme=programme)
+    if body is not None:
+        queryset = queryset.filter(body=body)
+    return (
+        queryset.select_related("body")
+        .annotate(item_count=Count("agenda_items", distinct=True))
+        .order_by("-starts_at")
+    )
+
+
+def meeting_detail(*, pk: int) -> Meeting:
+    items = AgendaItem.objects.select_related("proposal").prefetch_related(
+        Prefetch("proposal__decisions", queryset=ProposedDecision.objects.order_by("position"))
+    )
+    return (
+        Meeting.objects.select_related("body", "body__programme")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=items.order_by("position")),
+            Prefetch(
+                "action_items",
+                queryset=ActionItem.objects.select_related("owner").order_by(
+                    "status", "due_date", "pk"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def action_items(
+    *, programme, body: Body | None = None, status: str | None = None
+) -> QuerySet[ActionItem]:
+    """The action items of a programme (or one body), for the action and decision list."""
+    queryset = ActionItem.objects.filter(body__programme=programme)
+    if body is not None:
+        queryset = queryset.filter(body=body)
+    if status in ActionStatus.values:
+        queryset = queryset.filter(status=status)
+    return queryset.select_related("body", "meeting", "owner").order_by("status", "due_date", "pk")
+
+
+def decision_list(
+    *,
+    programme,
+    body: Body | None = None,
+    year: int | None = None,
+    outcome: str | None = None,
+    search: str = "",
+    numbered_only: bool = False,
+) -> QuerySet[ProposedDecision]:
+    """The besluitenlijst: every decision with a final or deferred outcome, newest first, with
+    its proposal, body and meeting (for the list page, its xlsx and its PDF)."""
+    queryset = ProposedDecision.objects.filter(proposal__programme=programme).exclude(outcome="")
+    if body is not None:
+        queryset = queryset.filter(proposal__body=body)
+    if year:
+        queryset = queryset.filter(decided_on__year=year)
+    if outcome:
+        queryset = queryset.filter(outcome=outcome)
+    if numbered_only:
+        queryset = queryset.filter(outcome__in=NUMBERED_OUTCOMES)
+    if search:
+        queryset = queryset.filter(
+            Q(text__icontains=search)
+            | Q(amended_text__icontains=search)
+            | Q(number__icontains=search)
+            | Q(proposal__title__icontains=search)
+        )
+    return queryset.select_related("proposal", "proposal__body", "decided_in", "corrects").order_by(
+        "-decided_on", "proposal__body__code", "number", "position"
+    )
+
+
+def decided_count(proposal: Proposal) -> int:
+    return sum(1 for d in proposal.decisions.all() if d.outcome in FINAL_OUTCOMES)
+
+
+def awaiting_vote(*, user, programme) -> list[Proposal]:
+    """For the home panel: open rounds the person still has to vote on (bounded queries)."""
+    return [p for p in to_decide(user=user, programme=programme) if p.votes_missing]
+
+
+def team_pipeline(*, programme, limit: int = 10) -> QuerySet[Proposal]:
+    """For the programme team's home panel: proposals in concept or submitted."""
+    return (
+        Proposal.objects.filter(programme=programme, status__in=[S.CONCEPT, S.SUBMITTED])
+        .select_related("body", "drafter")
+        .order_by("status", "-date")[:limit]
+    )

@@ -1,0 +1,79 @@
+"""Bodies and who sits on them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Body, Membership
+from ._common import save
+
+
+@transaction.atomic
+def body_create(
+    *, programme, kind: str, name: str, code: str, steering_level: str, by, description: str = ""
+) -> Body:
+    body = Body(
+        programme=programme,
+        kind=kind,
+        name=name,
+        code=code.strip().upper(),
+        steering_level=steering_level,
+        description=description,
+    )
+    save(body, by=by, reason="body created")
+    return body
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    body: Body,
+    user,
+    role: str,
+    by,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+    expert_by_experience: bool = False,
+) -> Membership:
+    """Seat a person on the body. One membership per person at a time."""
+    valid_from = valid_from or timezone.localdate()
+    overlapping = Membership.objects.select_for_update().filter(body=body, user=user)
+    overlapping = overlapping.exclude(valid_until__lt=valid_from)
+    if valid_until is not None:
+        overlapping = overlapping.exclude(valid_from__gt=valid_until)
+    if overlapping.exists():
+        raise ValidationError(
+            {
+                "user": _("%(person)s already sits on %(body)s in that period.")
+                % {"person": user, "body": body}
+            }
+        )
+    membership = Membership(
+        body=body,
+        user=user,
+        role=role,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        expert_by_experience=expert_by_experience,
+    )
+    save(membership, by=by, reason="membership added")
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership_id: int, by, valid_until: date | None = None) -> Membership:
+    """The person's last day on the body (today by default); the membership stays as history."""
+    membership = Membership.objects.select_for_update().get(pk=membership_id)
+    valid_until = valid_until or timezone.localdate()
+    if membership.valid_until is not None and membership.valid_until <= valid_until:
+        raise ValidationError(_("This membership has already ended."))
+    if valid_until < membership.valid_from:
+        raise ValidationError({"valid_until": _("The end date cannot lie before the start date.")})
+    membership.valid_until = valid_until
+    save(membership, by=by, reason="membership ended")
+    return membership
