@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Governance")
+
+    def ready(self):
+        from avk import home, navigation
+
+        from . import home as governance_home
+        from . import navigation as governance_navigation
+
+        navigation.register(governance_navigation.items, order=30)
+        home.register(governance_home.panels, order=20)

@@ -1,5 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "governance"
 
-urlpatterns: list = []
+urlpatterns = [
+    # per programme
+    path("<slug:slug>/te-besluiten/", views.to_decide, name="to-decide"),
+    path("<slug:slug>/proposals/", views.proposal_list, name="proposal-list"),
+    path("<slug:slug>/proposals/new/", views.proposal_create, name="proposal-create"),
+    path("<slug:slug>/meetings/", views.meeting_list, name="meeting-list"),
+    path("<slug:slug>/meetings/new/", views.meeting_create, name="meeting-create"),
+    # proposals
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal-detail"),
+    path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal-edit"),
+    path("proposals/<int:pk>/submit/", views.proposal_submit, name="proposal-submit"),
+    path("proposals/<int:pk>/schedule/", views.proposal_schedule, name="proposal-schedule"),
+    path("proposals/<int:pk>/open-round/", views.proposal_open_round, name="proposal-open-round"),
+    path(
+        "proposals/<int:pk>/close-round/", views.proposal_close_round, name="proposal-close-round"
+    ),
+    path("proposals/<int:pk>/withdraw/", views.proposal_withdraw, name="proposal-withdraw"),
+    path("proposals/<int:pk>/vote/", views.proposal_vote, name="proposal-vote"),
+    path("proposals/<int:pk>/record/", views.proposal_record, name="proposal-record"),
+    path("proposals/<int:pk>/attachments/", views.attachment_add, name="attachment-add"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment-download"),
+    path("decisions/<int:pk>/correct/", views.decision_correct, name="decision-correct"),
+    # meetings, bodies, action items
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/held/", views.meeting_held, name="meeting-held"),
+    path("meetings/<int:pk>/agenda/", views.meeting_agenda_add, name="meeting-agenda-add"),
+    path("meetings/<int:pk>/action-items/", views.action_item_add, name="action-item-add"),
+    path("action-items/<int:pk>/done/", views.action_item_done, name="action-item-done"),
+    path("bodies/<int:pk>/", views.body_detail, name="body-detail"),
+]

@@ -1,7 +1,7 @@
 """Every change in governance goes through these functions (views, admin, commands, demo)."""
 
 from .attachments import attachment_add, check_upload  # noqa: F401
-from .bodies import body_create, membership_add, membership_end  # noqa: F401
+from .bodies import body_create, body_update, membership_add, membership_end  # noqa: F401
 from .meetings import (  # noqa: F401
     action_item_close,
     action_item_create,

@@ -77,3 +77,28 @@ def membership_end(*, membership_id: int, by, valid_until: date | None = None) -
     membership.valid_until = valid_until
     save(membership, by=by, reason="membership ended")
     return membership
+
+
+BODY_FIELDS = {"kind", "name", "code", "steering_level", "description", "programme"}
+
+
+@transaction.atomic
+def body_update(*, body_id: int, by, **fields) -> Body:
+    unknown = set(fields) - BODY_FIELDS
+    if unknown:
+        raise TypeError(f"Not a body field: {', '.join(sorted(unknown))}")
+    body = Body.objects.select_for_update().get(pk=body_id)
+    if "programme" in fields and fields["programme"].pk != body.programme_id:
+        raise ValidationError({"programme": _("A body stays in its programme.")})
+    if (
+        "code" in fields
+        and fields["code"] != body.code
+        and body.proposals.filter(decisions__number__isnull=False).exists()
+    ):
+        raise ValidationError(
+            {"code": _("Decisions have been numbered with this code; it can no longer change.")}
+        )
+    for name, value in fields.items():
+        setattr(body, name, value)
+    save(body, by=by, reason="body edited")
+    return body

@@ -1,0 +1,220 @@
+"""Who may do what in governance. The only place that decides it.
+
+Every answer names the programme: a role in one programme gives nothing in another.
+Superusers may do everything (voting aside: only current voting members vote).
+
+| who (in the proposal's programme)    | sees proposals                      | drafts/edits |
+|--------------------------------------|-------------------------------------|--------------|
+| programme team, secretariat          | all, concepts included              | yes          |
+| drafter (own proposal)               | own, concepts included              | own concept  |
+| board member / member of the body    | submitted and later (no concepts)   | no           |
+| partner contact, reader              | decided only                        | no           |
+| no role there                        | nothing                             | no           |
+
+Workflow steps (submit: team, secretariat, drafter; put on agenda, written round, close round,
+withdraw: team and secretariat; the drafter withdraws their own); recording a meeting's outcomes:
+the body's chair or secretary today, or the team and secretariat. Voting: current voting members
+of the body, while the round is open.
+"""
+
+from __future__ import annotations
+
+from avk.access import Role, has_role, is_superuser
+
+from .models import (
+    ActionItem,
+    Attachment,
+    Body,
+    Meeting,
+    MemberRole,
+    Membership,
+    Proposal,
+    ProposalStatus,
+    ProposedDecision,
+)
+
+S = ProposalStatus
+BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
+
+
+def _back_office(user, programme) -> bool:
+    return is_superuser(user) or has_role(user, programme, *BACK_OFFICE)
+
+
+def is_member(user, body: Body, *, voting: bool = False, roles=None) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    queryset = Membership.objects.current().filter(body=body, user=user)
+    if voting:
+        queryset = queryset.voting()
+    if roles:
+        queryset = queryset.filter(role__in=roles)
+    return queryset.exists()
+
+
+def _is_drafter(user, proposal: Proposal) -> bool:
+    return getattr(user, "pk", None) is not None and proposal.drafter_id == user.pk
+
+
+# --- programme-level -------------------------------------------------------------------------
+
+
+def can_view_governance(user, programme) -> bool:
+    """Bodies, meetings list and the decision list: anyone with a role in the programme."""
+    return is_superuser(user) or has_role(user, programme)
+
+
+def can_create_proposal(user, programme) -> bool:
+    return _back_office(user, programme)
+
+
+def can_manage_governance(user, programme) -> bool:
+    """Plan meetings, manage agendas and action items, run the workflow."""
+    return _back_office(user, programme)
+
+
+# --- proposals -------------------------------------------------------------------------------
+
+
+def can_view_proposal(user, proposal: Proposal) -> bool:
+    programme = proposal.programme
+    if _back_office(user, programme) or _is_drafter(user, proposal):
+        return True
+    if proposal.status == S.CONCEPT:
+        return False
+    if has_role(user, programme, Role.BOARD) or is_member(user, proposal.body):
+        return True
+    return proposal.status == S.DECIDED and has_role(
+        user, programme, Role.PARTNER_CONTACT, Role.READER
+    )
+
+
+def can_edit_proposal(user, proposal: Proposal) -> bool:
+    if proposal.status != S.CONCEPT:
+        return False
+    return _back_office(user, proposal.programme) or (
+        _is_drafter(user, proposal) and has_role(user, proposal.programme)
+    )
+
+
+def can_submit(user, proposal: Proposal) -> bool:
+    return can_edit_proposal(user, proposal)
+
+
+def can_schedule(user, proposal: Proposal) -> bool:
+    return _back_office(user, proposal.programme)
+
+
+def can_open_round(user, proposal: Proposal) -> bool:
+    return _back_office(user, proposal.programme)
+
+
+def can_close_round(user, proposal: Proposal) -> bool:
+    return _back_office(user, proposal.programme)
+
+
+def can_withdraw(user, proposal: Proposal) -> bool:
+    return _back_office(user, proposal.programme) or (
+        _is_drafter(user, proposal) and has_role(user, proposal.programme)
+    )
+
+
+def can_record(user, proposal: Proposal) -> bool:
+    """Record a meeting's outcomes (and corrections): the body's chair or secretary, or the
+    programme team and secretariat."""
+    return _back_office(user, proposal.programme) or is_member(
+        user, proposal.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
+    )
+
+
+def can_vote(user, proposal: Proposal) -> bool:
+    """Only current voting members of the body, and only while the round is open."""
+    return (
+        proposal.status == S.WRITTEN_ROUND
+        and not proposal.deadline_passed
+        and is_member(user, proposal.body, voting=True)
+    )
+
+
+def can_add_attachment(user, proposal: Proposal) -> bool:
+    return proposal.status in (S.CONCEPT, S.SUBMITTED) and (
+        _back_office(user, proposal.programme) or can_edit_proposal(user, proposal)
+    )
+
+
+def can_download(user, attachment: Attachment) -> bool:
+    return can_view_proposal(user, attachment.proposal)
+
+
+# --- meetings, bodies, action items ------------------------------------------------------------
+
+
+def can_view_meeting(user, meeting: Meeting) -> bool:
+    """Team, secretariat, board members and the body's own members read meetings."""
+    programme = meeting.body.programme
+    return (
+        _back_office(user, programme)
+        or has_role(user, programme, Role.BOARD)
+        or is_member(user, meeting.body)
+    )
+
+
+def can_manage_meeting(user, meeting: Meeting) -> bool:
+    """Minutes, agenda and action items: team, secretariat, and the body's chair/secretary."""
+    return _back_office(user, meeting.body.programme) or is_member(
+        user, meeting.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
+    )
+
+
+def can_view_body(user, body: Body) -> bool:
+    return can_view_governance(user, body.programme)
+
+
+def can_manage_action_item(user, item: ActionItem) -> bool:
+    return _back_office(user, item.body.programme) or is_member(
+        user, item.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
+    )
+
+
+def can_view_decision(user, decision: ProposedDecision) -> bool:
+    return can_view_proposal(user, decision.proposal)
+
+
+RULES = {
+    "view": can_view_proposal,
+    "edit": can_edit_proposal,
+    "submit": can_submit,
+    "schedule": can_schedule,
+    "open_round": can_open_round,
+    "close_round": can_close_round,
+    "withdraw": can_withdraw,
+    "record": can_record,
+    "vote": can_vote,
+    "attach": can_add_attachment,
+    "download": can_download,
+    "view_meeting": can_view_meeting,
+    "manage_meeting": can_manage_meeting,
+    "view_body": can_view_body,
+    "manage_action_item": can_manage_action_item,
+    "view_decision": can_view_decision,
+    "view_governance": can_view_governance,
+    "create_proposal": can_create_proposal,
+    "manage_governance": can_manage_governance,
+}
+
+
+def allowed(user, action: str, obj) -> bool:
+    """May `user` do `action` on `obj`? Proposal actions take a proposal, meeting actions a
+    meeting, the programme-level ones a programme. "view" on a meeting, body or decision maps to
+    its own rule, so `{% may "view" obj %}` works for each."""
+    if isinstance(obj, Meeting) and action in ("view", "manage"):
+        action = f"{action}_meeting"
+    if isinstance(obj, Body) and action == "view":
+        action = "view_body"
+    if isinstance(obj, ProposedDecision) and action == "view":
+        action = "view_decision"
+    try:
+        rule = RULES[action]
+    except KeyError:
+        raise ValueError(f"Unknown action for governance: {action!r}") from None
+    return rule(user, obj)
