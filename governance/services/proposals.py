@@ -57,7 +57,7 @@ def _status_label(status: str) -> str:
 def _refuse_unless(proposal: Proposal, *allowed: str, doing: str) -> None:
     if proposal.status not in allowed:
         raise ValidationError(
-            _("A proposal with status '%(status)s' cannot be %(doing)s.")
+            _("A proposal with status '%(status)s' cannot %(doing)s.")
             % {"status": _status_label(proposal.status), "doing": doing}
         )
 
@@ -170,7 +170,7 @@ def proposal_update(
 @transaction.atomic
 def proposal_submit(*, proposal_id: int, by) -> Proposal:
     proposal = _lock(proposal_id)
-    _refuse_unless(proposal, S.CONCEPT, doing=_("submitted"))
+    _refuse_unless(proposal, S.CONCEPT, doing=_("be submitted"))
     if not proposal.decisions.exists():
         raise ValidationError(_("A proposal needs at least one proposed decision."))
     move(proposal, S.SUBMITTED, by=by, reason="proposal submitted")
@@ -183,7 +183,7 @@ def proposal_schedule(*, proposal_id: int, meeting: Meeting, by) -> AgendaItem:
     proposal = _lock(proposal_id)
     if proposal.status == S.CONCEPT:
         raise ValidationError(_("A draft cannot be put on the agenda; submit it first."))
-    _refuse_unless(proposal, S.SUBMITTED, doing=_("put on an agenda"))
+    _refuse_unless(proposal, S.SUBMITTED, doing=_("be put on an agenda"))
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.body_id != proposal.body_id:
         raise ValidationError(
@@ -206,7 +206,7 @@ def round_open(*, proposal_id: int, deadline: datetime, by) -> Proposal:
     proposal = _lock(proposal_id)
     if proposal.status == S.CONCEPT:
         raise ValidationError(_("A draft cannot go to a written round; submit it first."))
-    _refuse_unless(proposal, S.SUBMITTED, doing=_("put to a written round"))
+    _refuse_unless(proposal, S.SUBMITTED, doing=_("be put to a written round"))
     if deadline is None or deadline <= timezone.now():
         raise ValidationError({"round_deadline": _("The deadline must lie in the future.")})
     if not Membership.objects.current().voting().filter(body=proposal.body).exists():
@@ -300,7 +300,7 @@ def round_close(*, proposal_id: int, by) -> Proposal:
     proposal = _lock(proposal_id)
     if proposal.status == S.DECIDED:
         raise ValidationError(_("This proposal has been decided already; a decision is final."))
-    _refuse_unless(proposal, S.WRITTEN_ROUND, doing=_("closed as a written round"))
+    _refuse_unless(proposal, S.WRITTEN_ROUND, doing=_("be closed as a written round"))
     if not proposal.deadline_passed and not round_all_voted(proposal):
         raise ValidationError(
             _(
@@ -362,7 +362,7 @@ def meeting_record(*, proposal_id: int, by, outcomes: dict[int, dict]) -> Propos
         raise ValidationError(_("This proposal has been decided already; a decision is final."))
     if proposal.status == S.CONCEPT:
         raise ValidationError(_("A draft cannot be decided; submit it and put it on an agenda."))
-    _refuse_unless(proposal, S.SCHEDULED, doing=_("decided in a meeting"))
+    _refuse_unless(proposal, S.SCHEDULED, doing=_("be decided in a meeting"))
     item = (
         proposal.agenda_items.select_related("meeting")
         .filter(meeting__body=proposal.body)
@@ -445,7 +445,7 @@ def proposal_withdraw(*, proposal_id: int, by, note: str = "") -> Proposal:
     if proposal.status == S.DECIDED:
         raise ValidationError(_("A decided proposal cannot be withdrawn; a decision is final."))
     _refuse_unless(
-        proposal, S.CONCEPT, S.SUBMITTED, S.SCHEDULED, S.WRITTEN_ROUND, doing=_("withdrawn")
+        proposal, S.CONCEPT, S.SUBMITTED, S.SCHEDULED, S.WRITTEN_ROUND, doing=_("be withdrawn")
     )
     if proposal.decisions.filter(outcome__in=FINAL_OUTCOMES).exists():
         raise ValidationError(
