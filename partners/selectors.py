@@ -1,12 +1,419 @@
 """Read-side queries for partners. List pages get their rows from one selector each."""
 
-from django.db.models import QuerySet
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from programme.models import Programme
 
-from .models import Partner
+from .models import (
+    DELEGATION_SEATS,
+    Commitment,
+    CommitmentPackage,
+    DelegationLevel,
+    DelegationMember,
+    PackageItem,
+    Participation,
+    Partner,
+)
+
+ZERO = Decimal("0.00")
 
 
 def partners_in_programme(*, programme: Programme) -> QuerySet[Partner]:
     """The organisations taking part in the programme (active ones), by name."""
     return Partner.objects.filter(participations__programme=programme, active=True).order_by("name")
+
+
+def packages(*, programme: Programme) -> QuerySet[CommitmentPackage]:
+    return CommitmentPackage.objects.filter(programme=programme).prefetch_related("items")
+
+
+# The partner list --------------------------------------------------------------------------
+
+SORTS = {
+    "name": [Lower("name")],
+    "kind": ["kind", Lower("name")],
+    "municipality": [Lower("municipality"), Lower("name")],
+    "package": ["package_order", "package_code", Lower("name")],
+    "contribution": ["contribution", Lower("name")],
+    "delegation": ["delegation_size", Lower("name")],
+}
+
+
+def _in_force(queryset, day):
+    return queryset.filter(valid_from__lte=day).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
+
+
+def _count(queryset) -> Subquery:
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values("partner").annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def with_commitment_state(queryset, *, programme: Programme, on: date | None = None):
+    """Annotate the commitment in force on the day and the delegation's size per level."""
+    day = on or timezone.localdate()
+    current = _in_force(
+        Commitment.objects.filter(programme=programme, partner=OuterRef("pk")), day
+    ).order_by("-valid_from")
+    members = DelegationMember.objects.filter(programme=programme, partner=OuterRef("pk"))
+    contact = members.filter(is_contact=True)
+    return queryset.annotate(
+        package_code=Subquery(current.values("package__code")[:1]),
+        package_name=Subquery(current.values("package__name")[:1]),
+        package_order=Subquery(current.values("package__order")[:1]),
+        package_seat=Subquery(current.values("package__steering_group_seat")[:1]),
+        contribution=Subquery(
+            current.values("yearly_contribution")[:1],
+            output_field=DecimalField(max_digits=12, decimal_places=2),
+        ),
+        commitment_from=Subquery(current.values("valid_from")[:1]),
+        executives=_count(members.filter(level=DelegationLevel.EXECUTIVE)),
+        managers=_count(members.filter(level=DelegationLevel.MANAGER)),
+        front_line=_count(members.filter(level=DelegationLevel.FRONT_LINE)),
+        delegation_size=_count(members),
+        contact_name=Subquery(contact.values("name")[:1]),
+        contact_email=Subquery(contact.values("email")[:1]),
+        contact_phone=Subquery(contact.values("phone")[:1]),
+    )
+
+
+COMPLETE = (
+    Q(executives__gte=DELEGATION_SEATS[DelegationLevel.EXECUTIVE])
+    & Q(managers__gte=DELEGATION_SEATS[DelegationLevel.MANAGER])
+    & Q(front_line__gte=DELEGATION_SEATS[DelegationLevel.FRONT_LINE])
+)
+
+
+@dataclass
+class PartnerFilters:
+    search: str = ""
+    kind: str = ""
+    package: str = ""  # a package code, or "none" for partners without a commitment in force
+    municipality: str = ""
+    delegation: str = ""  # "complete" / "incomplete"
+    include_inactive: bool = False
+    sort: str = "name"
+    descending: bool = False
+
+
+def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None):
+    """The partner list and its export: one query, whatever the number of partners."""
+    filters = filters or PartnerFilters()
+    queryset = Partner.objects.filter(participations__programme=programme)
+    if not filters.include_inactive:
+        queryset = queryset.filter(active=True)
+    queryset = with_commitment_state(queryset, programme=programme)
+    if filters.search:
+        term = filters.search.strip()
+        queryset = queryset.filter(
+            Q(name__icontains=term)
+            | Q(short_name__icontains=term)
+            | Q(municipality__icontains=term)
+            | Q(email__icontains=term)
+        )
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.municipality:
+        queryset = queryset.filter(municipality__iexact=filters.municipality)
+    if filters.package == "none":
+        queryset = queryset.filter(package_code__isnull=True)
+    elif filters.package:
+        queryset = queryset.filter(package_code=filters.package)
+    if filters.delegation == "complete":
+        queryset = queryset.filter(COMPLETE)
+    elif filters.delegation == "incomplete":
+        queryset = queryset.exclude(COMPLETE)
+    order = list(SORTS.get(filters.sort, SORTS["name"]))
+    if filters.descending:
+        order = [
+            term.desc(nulls_last=True) if hasattr(term, "desc") else f"-{term}" for term in order
+        ]
+    return queryset.order_by(*order, "pk")
+
+
+def list_summary(rows) -> dict:
+    """Counts per package code and the total of yearly contributions, for the filtered rows."""
+    per_package = {
+        row["package_code"]: row["n"]
+        for row in rows.order_by().values("package_code").annotate(n=Count("pk", distinct=True))
+    }
+    total = rows.order_by().aggregate(total=Coalesce(Sum("contribution"), ZERO))["total"]
+    return {"per_package": per_package, "total": total, "count": sum(per_package.values())}
+
+
+def municipalities(*, programme: Programme) -> list[str]:
+    return list(
+        Partner.objects.filter(participations__programme=programme)
+        .exclude(municipality="")
+        .order_by("municipality")
+        .values_list("municipality", flat=True)
+        .distinct()
+    )
+
+
+# One partner ---------------------------------------------------------------------------------
+
+
+def partner_detail(*, programme: Programme, partner_id: int) -> Partner:
+    queryset = with_commitment_state(
+        Partner.objects.filter(participations__programme=programme), programme=programme
+    ).prefetch_related(
+        Prefetch(
+            "commitments",
+            queryset=Commitment.objects.filter(programme=programme)
+            .select_related("package")
+            .order_by("-valid_from"),
+            to_attr="programme_commitments",
+        ),
+        Prefetch(
+            "delegation",
+            queryset=DelegationMember.objects.filter(programme=programme).select_related("user"),
+            to_attr="programme_delegation",
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.filter(programme=programme),
+            to_attr="programme_participation",
+        ),
+    )
+    return queryset.get(pk=partner_id)
+
+
+def commitment_history(commitments) -> dict[int, dict]:
+    """Per commitment: who created it and when, and who changed it last (from the history)."""
+    ids = [c.pk for c in commitments]
+    found: dict[int, dict] = {}
+    records = (
+        Commitment.history.filter(id__in=ids)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    for record in records:
+        entry = found.setdefault(record.id, {"created": record, "changed": None})
+        if record.history_type == "~":
+            entry["changed"] = record
+    return found
+
+
+@dataclass
+class Seat:
+    level: str
+    label: str
+    number: int
+    member: DelegationMember | None
+
+
+def delegation_seats(members) -> list[Seat]:
+    """The five seats in order, each with its member or None (empty), plus any extra members."""
+    seats: list[Seat] = []
+    for level in DelegationLevel:
+        at_level = sorted((m for m in members if m.level == level), key=lambda m: m.name.lower())
+        for number in range(1, max(DELEGATION_SEATS[level], len(at_level)) + 1):
+            member = at_level[number - 1] if number <= len(at_level) else None
+            seats.append(Seat(level.value, level.label, number, member))
+    return seats
+
+
+@dataclass
+class Missing:
+    empty_seats: list[Seat] = field(default_factory=list)
+    no_contact: bool = False
+
+    def __bool__(self):
+        return bool(self.empty_seats) or self.no_contact
+
+
+def delegation_missing(members) -> Missing:
+    seats = delegation_seats(members)
+    return Missing(
+        empty_seats=[s for s in seats if s.member is None],
+        no_contact=not any(m.is_contact for m in members),
+    )
+
+
+class Check:
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    MANUAL = "manual"
+
+    LABELS = {
+        MET: _("met"),
+        NOT_MET: _("not met"),
+        UNKNOWN: _("cannot be checked yet"),
+        MANUAL: _("not checked automatically"),
+    }
+
+
+@dataclass
+class ItemCheck:
+    item: PackageItem
+    state: str
+
+    @property
+    def label(self):
+        return Check.LABELS[self.state]
+
+
+def package_item_checks(*, package: CommitmentPackage | None, members) -> list[ItemCheck]:
+    """Which of the package's items the partner meets today.
+
+    Delegation and point of contact are checked from the delegation. Working group seats and
+    local experiments cannot be checked until the DIN holds them; payment of the contribution
+    is not recorded in the portal, so it is shown as "not checked automatically".
+    """
+    if package is None:
+        return []
+    missing = delegation_missing(members)
+    results = []
+    for item in package.items.all():
+        rule = item.rule
+        if rule == PackageItem.Rule.DELEGATION_COMPLETE:
+            state = Check.NOT_MET if missing.empty_seats else Check.MET
+        elif rule == PackageItem.Rule.POINT_OF_CONTACT:
+            state = Check.NOT_MET if missing.no_contact else Check.MET
+        elif rule in (PackageItem.Rule.WORKING_GROUP, PackageItem.Rule.LOCAL_EXPERIMENT):
+            state = Check.UNKNOWN
+        else:
+            state = Check.MANUAL
+        results.append(ItemCheck(item, state))
+    return results
+
+
+def current_package(partner: Partner, programme: Programme, on: date | None = None):
+    commitment = (
+        Commitment.objects.in_force(on)
+        .filter(programme=programme, partner=partner)
+        .select_related("package")
+        .order_by("-valid_from")
+        .first()
+    )
+    return commitment
+
+
+# The steering group --------------------------------------------------------------------------
+
+
+def steering_group(*, programme: Programme, on: date | None = None) -> QuerySet[Commitment]:
+    """The commitments in force on the day whose package carries a seat, by partner name."""
+    return (
+        Commitment.objects.in_force(on)
+        .filter(programme=programme, package__steering_group_seat=True)
+        .select_related("partner", "package")
+        .order_by(Lower("partner__name"))
+    )
+
+
+# Money ----------------------------------------------------------------------------------------
+
+
+def contributions_for_year(*, programme: Programme, year: int) -> list[dict]:
+    """What each partner owed for `year`: every commitment in force during the year counts for
+    the share of the year's days it was in force (a change on 1 July halves both).
+
+    Returns one dict per partner with `partner`, `amount` (rounded to cents) and `commitments`,
+    ordered by partner name; partners without a commitment that year are left out.
+    """
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    days_in_year = 366 if calendar.isleap(year) else 365
+    commitments = (
+        Commitment.objects.filter(programme=programme, valid_from__lte=end)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        .select_related("partner", "package")
+        .order_by(Lower("partner__name"), "valid_from")
+    )
+    rows: dict[int, dict] = {}
+    for commitment in commitments:
+        first = max(commitment.valid_from, start)
+        last = min(commitment.valid_until or end, end)
+        days = (last - first).days + 1
+        share = commitment.yearly_contribution * Decimal(days) / Decimal(days_in_year)
+        row = rows.setdefault(
+            commitment.partner_id,
+            {"partner": commitment.partner, "amount": Decimal("0"), "commitments": []},
+        )
+        row["amount"] += share
+        row["commitments"].append(commitment)
+    for row in rows.values():
+        row["amount"] = row["amount"].quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return list(rows.values())
+
+
+# Recent changes, for the programme team's home page ------------------------------------------
+
+
+def recent_changes(*, programme: Programme, days: int = 14, limit: int = 10) -> list[dict]:
+    """The latest changes to the programme's partners, commitments and delegations, newest
+    first: three bounded queries on the history tables."""
+    since = timezone.now() - timedelta(days=days)
+    partner_ids = Participation.objects.filter(programme=programme).values("partner_id")
+    sources = [
+        (
+            Partner.history.filter(id__in=partner_ids),
+            _("organisation"),
+            lambda r: r.id,
+        ),
+        (
+            Commitment.history.filter(programme_id=programme.pk).select_related("package"),
+            _("commitment"),
+            lambda r: r.partner_id,
+        ),
+        (
+            DelegationMember.history.filter(programme_id=programme.pk),
+            _("delegation"),
+            lambda r: r.partner_id,
+        ),
+    ]
+    found = []
+    for queryset, label, partner_of in sources:
+        for record in (
+            queryset.filter(history_date__gte=since)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+        ):
+            found.append({"record": record, "what": label, "partner_id": partner_of(record)})
+    found.sort(key=lambda entry: entry["record"].history_date, reverse=True)
+    found = found[:limit]
+    names = dict(
+        Partner.objects.filter(pk__in={e["partner_id"] for e in found}).values_list("pk", "name")
+    )
+    for entry in found:
+        entry["partner_name"] = names.get(entry["partner_id"], "?")
+    return found
+
+
+def partner_of_contact(*, user, programme: Programme) -> Partner | None:
+    """The organisation a partner contact speaks for in the programme (the first, if several)."""
+    from .permissions import contact_partner_ids
+
+    ids = contact_partner_ids(user, programme)
+    if not ids:
+        return None
+    return Partner.objects.filter(pk__in=ids).order_by("name").first()

@@ -1,5 +1,31 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "partners"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views.partner_redirect, name="detail"),
+    path("<slug:slug>/", views.partner_list, name="list"),
+    path("<slug:slug>/export.<str:fmt>", views.partner_export, name="export"),
+    path("<slug:slug>/new/", views.partner_create, name="partner-create"),
+    path("<slug:slug>/steering-group/", views.steering_group, name="steering-group"),
+    path("<slug:slug>/mine/", views.my_organisation, name="mine"),
+    path("<slug:slug>/import/", views.import_upload, name="import"),
+    path("<slug:slug>/import/confirm/", views.import_confirm, name="import-confirm"),
+    path("<slug:slug>/<int:pk>/", views.partner_detail, name="partner-detail"),
+    path("<slug:slug>/<int:pk>/edit/", views.partner_edit, name="partner-edit"),
+    path("<slug:slug>/<int:pk>/deactivate/", views.partner_deactivate, name="partner-deactivate"),
+    path("<slug:slug>/<int:pk>/package/", views.commitment_change, name="commitment-change"),
+    path("<slug:slug>/<int:pk>/delegation/add/", views.delegation_add, name="delegation-add"),
+    path(
+        "<slug:slug>/<int:pk>/delegation/<int:member_pk>/edit/",
+        views.delegation_edit,
+        name="delegation-edit",
+    ),
+    path(
+        "<slug:slug>/<int:pk>/delegation/<int:member_pk>/remove/",
+        views.delegation_remove,
+        name="delegation-remove",
+    ),
+]

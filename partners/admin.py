@@ -1,0 +1,296 @@
+"""The admin for partners: scoped to the programmes a person administers; changes go through the
+services, so the rules and the history hold here too. Commitments are read-only history here:
+record a change of package on the partner's page."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.forms import ConfirmImportForm, ImportForm
+from simple_history.admin import SimpleHistoryAdmin
+
+from avk.admin import ProgrammeScopedAdmin
+from programme import permissions as programme_policy
+
+from . import permissions as policy
+from . import services
+from .models import (
+    Commitment,
+    CommitmentPackage,
+    DelegationMember,
+    PackageItem,
+    Participation,
+    Partner,
+)
+from .resources import CommitmentResource, DelegationMemberResource, PartnerResource
+from .services.delegation import check_seat
+
+
+class ProgrammeImportForm(ImportForm):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
+
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class ProgrammeConfirmImportForm(ConfirmImportForm):
+    programme = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class ProgrammeImportMixin(ImportExportMixin):
+    """Imports in the admin ask for the programme and run the same resources as the portal."""
+
+    import_form_class = ProgrammeImportForm
+    confirm_form_class = ProgrammeConfirmImportForm
+
+    def _programmes(self, request):
+        return programme_policy.programmes_administered_by(request.user)
+
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "programmes": self._programmes(request)}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "programmes": self._programmes(request),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["programme"] = import_form.cleaned_data["programme"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        programme = None
+        if form is not None and hasattr(form, "cleaned_data"):
+            programme = form.cleaned_data.get("programme")
+        return {"programme": programme, "by": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"by": request.user}
+
+
+class PartnerScopedAdmin(ProgrammeScopedAdmin):
+    """A partner belongs to programmes through its participations."""
+
+    programme_path = None
+
+    def get_queryset(self, request):
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        programmes = programme_policy.programmes_administered_by(request.user)
+        return queryset.filter(participations__programme__in=programmes).distinct()
+
+    def _may(self, request, obj, rule):
+        return any(
+            programme_policy.can_administer(request.user, p.programme)
+            and rule(request.user, p.programme, obj)
+            for p in obj.participations.select_related("programme")
+        )
+
+    def has_view_permission(self, request, obj=None):
+        allowed = admin.ModelAdmin.has_view_permission(self, request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return self._may(request, obj, policy.can_view_partner)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = admin.ModelAdmin.has_change_permission(self, request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return self._may(request, obj, policy.can_change_partner)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: the history stays
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    can_delete = False
+    readonly_fields = ["programme", "joined_on", "left_on"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Partner)
+class PartnerAdmin(ProgrammeImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin):
+    resource_classes = [PartnerResource]
+    list_display = ["name", "kind", "municipality", "active"]
+    list_filter = ["kind", "active", "participations__programme"]
+    search_fields = ["name", "short_name", "municipality"]
+    fields = [
+        "name",
+        "short_name",
+        "kind",
+        "municipality",
+        "website",
+        "phone",
+        "email",
+        "notes",
+        "active",
+    ]
+    readonly_fields = ["active"]
+    inlines = [ParticipationInline]
+
+    def has_add_permission(self, request):
+        return False  # a partner is added in a programme: on the partner list or by import
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "active"}
+        updated = services.partner_update(
+            partner_id=obj.pk, version=obj.version, by=request.user, **fields
+        )
+        obj.version = updated.version
+
+
+class PackageItemInline(admin.TabularInline):
+    model = PackageItem
+    extra = 1
+    fields = ["order", "text", "gives", "rule"]
+
+
+@admin.register(CommitmentPackage)
+class CommitmentPackageAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "programme", "yearly_contribution", "steering_group_seat"]
+    list_filter = ["programme"]
+    inlines = [PackageItemInline]
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        obj._change_reason = "package edited in the admin"
+        obj.full_clean()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    """History of commitments. Changes of package are recorded on the partner's page (or by
+    import), where the previous commitment is closed and overlaps are refused."""
+
+    resource_classes = [CommitmentResource]
+    list_display = ["partner", "programme", "package", "valid_from", "valid_until"]
+    list_filter = ["programme", "package__code"]
+    search_fields = ["partner__name"]
+    list_select_related = ["partner", "programme", "package"]
+    readonly_fields = [
+        "programme",
+        "partner",
+        "package",
+        "signed_on",
+        "yearly_contribution",
+        "valid_from",
+        "valid_until",
+        "motivation",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DelegationMemberAdminForm(forms.ModelForm):
+    class Meta:
+        model = DelegationMember
+        fields = [
+            "programme",
+            "partner",
+            "level",
+            "name",
+            "function",
+            "email",
+            "phone",
+            "is_contact",
+            "user",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        programme = cleaned.get("programme") or getattr(self.instance, "programme", None)
+        partner = cleaned.get("partner") or getattr(self.instance, "partner", None)
+        level = cleaned.get("level")
+        if programme and partner and level:
+            try:
+                check_seat(programme, partner, level, exclude_pk=self.instance.pk)
+            except ValidationError as error:
+                self.add_error("level", error.message_dict["level"])
+        return cleaned
+
+
+@admin.register(DelegationMember)
+class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    form = DelegationMemberAdminForm
+    resource_classes = [DelegationMemberResource]
+    list_display = ["name", "partner", "programme", "level", "is_contact", "is_demo"]
+    list_filter = ["programme", "level", "is_contact", "is_demo"]
+    search_fields = ["name", "partner__name", "email"]
+    list_select_related = ["partner", "programme"]
+    autocomplete_fields = ["user"]
+    fields = [
+        "programme",
+        "partner",
+        "level",
+        "name",
+        "function",
+        "email",
+        "phone",
+        "is_contact",
+        "user",
+    ]
+    change_rule = None
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["programme", "partner"] if obj else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "partner":
+            kwargs["queryset"] = Partner.objects.filter(
+                participations__programme__in=programme_policy.programmes_administered_by(
+                    request.user
+                )
+            ).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = admin.ModelAdmin.has_change_permission(self, request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return programme_policy.can_administer(
+            request.user, obj.programme
+        ) and policy.can_change_delegation(request.user, obj.programme, obj.partner)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and admin.ModelAdmin.has_delete_permission(
+            self, request, obj
+        )
+
+    def save_model(self, request, obj, form, change):
+        values = {
+            name: form.cleaned_data[name]
+            for name in ["level", "name", "function", "email", "phone", "is_contact", "user"]
+        }
+        if change:
+            saved = services.delegation_member_update(
+                member_id=obj.pk, version=obj.version, by=request.user, **values
+            )
+        else:
+            saved = services.delegation_member_add(
+                programme=obj.programme, partner=obj.partner, by=request.user, **values
+            )
+        obj.pk, obj.version = saved.pk, saved.version
+
+    def delete_model(self, request, obj):
+        services.delegation_member_remove(member_id=obj.pk, version=obj.version, by=request.user)

@@ -1,0 +1,286 @@
+"""Reading an uploaded spreadsheet and importing it, all or nothing.
+
+`read_upload` turns the upload into rows (or says why it cannot: not a spreadsheet, too large,
+wrong columns, empty rows); `run_import` checks the rows that need the whole file (a partner
+twice, a name present under another capitalisation) and lets the resource import them in one
+transaction: with `dry_run=True` for the preview, for real after the person confirms. Every
+problem is reported with its spreadsheet row number (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+import tablib
+from django.conf import settings
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from import_export.results import RowResult
+
+from .models import Partner
+from .resources import RESOURCES
+
+#: Columns per kind of file: (required, optional).
+COLUMNS = {
+    "partners": (["name", "kind"], ["short_name", "municipality", "website", "phone", "email"]),
+    "commitments": (
+        ["partner", "package", "valid_from"],
+        ["signed_on", "yearly_contribution", "motivation"],
+    ),
+    "delegation": (["partner", "level", "name"], ["function", "email", "phone", "is_contact"]),
+}
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; `problems` are the Dutch messages, with row numbers."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Outcome:
+    problems: list[str] = field(default_factory=list)
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rows: list[dict] = field(default_factory=list)  # for the preview
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _row_label(number: int) -> str:
+    return _("Row %(number)s") % {"number": number}
+
+
+def read_upload(*, name: str, content: bytes, kind: str) -> tablib.Dataset:
+    """The file's rows as a Dataset with normalised headers; ImportRefused if it is unusable."""
+    if len(content) > settings.IMPORT_MAX_UPLOAD_SIZE:
+        raise ImportRefused(
+            [
+                _("The file is %(size)s; at most %(max)s can be imported.")
+                % {
+                    "size": filesizeformat(len(content)),
+                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
+                }
+            ]
+        )
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        rows = _read_xlsx(content)
+    elif lower.endswith(".csv"):
+        rows = _read_csv(content)
+    else:
+        raise ImportRefused(
+            [_("This is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file.")]
+        )
+    return _dataset(rows, kind)
+
+
+def _not_a_spreadsheet():
+    return ImportRefused(
+        [
+            _(
+                "This file cannot be read as a spreadsheet: upload an Excel workbook (.xlsx) "
+                "or a CSV file."
+            )
+        ]
+    )
+
+
+def _read_xlsx(content: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise _not_a_spreadsheet() from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _read_csv(content: bytes) -> list[list]:
+    if b"\x00" in content[:4096]:
+        raise _not_a_spreadsheet()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise _not_a_spreadsheet()
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _is_empty(row) -> bool:
+    return all(cell is None or str(cell).strip() == "" for cell in row)
+
+
+def _dataset(rows: list[list], kind: str) -> tablib.Dataset:
+    required, optional = COLUMNS[kind]
+    while rows and _is_empty(rows[-1]):  # trailing empty rows are no content
+        rows.pop()
+    if not rows:
+        raise ImportRefused([_("The file is empty.")])
+    header = [("" if cell is None else str(cell)).strip().lower() for cell in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    problems = []
+    missing = [column for column in required if column not in header]
+    unknown = [column for column in header if column and column not in required + optional]
+    duplicated = sorted({column for column in header if column and header.count(column) > 1})
+    if missing:
+        problems.append(
+            _("Row 1: column(s) missing: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    if unknown:
+        problems.append(
+            _("Row 1: unknown column(s): %(columns)s. Allowed: %(allowed)s.")
+            % {"columns": ", ".join(unknown), "allowed": ", ".join(required + optional)}
+        )
+    if duplicated:
+        problems.append(
+            _("Row 1: column(s) more than once: %(columns)s.") % {"columns": ", ".join(duplicated)}
+        )
+    if "" in header:
+        problems.append(_("Row 1: a column has no name."))
+    if problems:
+        raise ImportRefused(problems)
+    data = rows[1:]
+    if not data:
+        raise ImportRefused([_("The file holds a header row but no data.")])
+    empty = [number for number, row in enumerate(data, start=2) if _is_empty(row)]
+    if empty:
+        raise ImportRefused(
+            [_("%(row)s is empty; remove empty rows.") % {"row": _row_label(n)} for n in empty]
+        )
+    dataset = tablib.Dataset(headers=header)
+    for row in data:
+        cells = list(row[: len(header)]) + [None] * (len(header) - len(row))
+        dataset.append(["" if cell is None else cell for cell in cells])
+    return dataset
+
+
+def _file_checks(kind: str, dataset: tablib.Dataset, programme) -> list[str]:
+    """Problems only the whole file shows: a name twice, or present in another capitalisation."""
+    problems = []
+    if kind == "partners":
+        seen: dict[str, int] = {}
+        names = [str(name).strip() for name in dataset["name"]]
+        wanted = {name.lower() for name in names if name}
+        existing = {
+            found.lower(): found
+            for found in Partner.objects.values_list("name", flat=True)
+            if found.lower() in wanted
+        }
+        for number, name in enumerate(names, start=2):
+            if not name:
+                continue
+            key = name.lower()
+            if key in seen:
+                problems.append(
+                    _("%(row)s: '%(name)s' is already in the file (row %(first)s).")
+                    % {"row": _row_label(number), "name": name, "first": seen[key]}
+                )
+            else:
+                seen[key] = number
+            found = existing.get(key)
+            if found is not None and found != name:
+                problems.append(
+                    _(
+                        "%(row)s: '%(name)s' already exists as '%(existing)s'; use the same "
+                        "spelling."
+                    )
+                    % {"row": _row_label(number), "name": name, "existing": found}
+                )
+    elif kind in ("commitments", "delegation"):
+        key_column = "valid_from" if kind == "commitments" else "name"
+        seen_pairs: dict[tuple, int] = {}
+        for number, (partner, key) in enumerate(
+            zip(dataset["partner"], dataset[key_column], strict=True), start=2
+        ):
+            pair = (str(partner).strip().lower(), str(key).strip().lower())
+            if pair in seen_pairs:
+                problems.append(
+                    _("%(row)s: the same %(what)s as row %(first)s.")
+                    % {
+                        "row": _row_label(number),
+                        "what": _("partner and start date")
+                        if kind == "commitments"
+                        else _("partner and name"),
+                        "first": seen_pairs[pair],
+                    }
+                )
+            else:
+                seen_pairs[pair] = number
+    return problems
+
+
+def _describe(error) -> str:
+    """A ValidationError of one row as 'column: message; column: message'."""
+    if hasattr(error, "error_dict"):
+        parts = []
+        for name, errors in error.error_dict.items():
+            for message in errors:
+                text = "; ".join(message.messages) if hasattr(message, "messages") else message
+                parts.append(f"{name}: {text}" if name != "__all__" else str(text))
+        return "; ".join(parts)
+    return "; ".join(getattr(error, "messages", [str(error)]))
+
+
+def run_import(*, kind: str, dataset: tablib.Dataset, programme, by, dry_run: bool) -> Outcome:
+    """Import the rows in one transaction; roll everything back on any problem (or dry run)."""
+    outcome = Outcome(
+        problems=_file_checks(kind, dataset, programme), headers=list(dataset.headers)
+    )
+    if outcome.problems:
+        return outcome
+    resource = RESOURCES[kind](programme=programme, by=by)
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True
+        )
+        for invalid in result.invalid_rows:
+            outcome.problems.append(f"{_row_label(invalid.number + 1)}: {_describe(invalid.error)}")
+        for number, errors in result.row_errors():
+            for error in errors:
+                outcome.problems.append(
+                    f"{_row_label(number + 1)}: {_describe(error.error)}"
+                    if hasattr(error.error, "messages")
+                    else f"{_row_label(number + 1)}: {error.error}"
+                )
+        for error in result.base_errors:
+            outcome.problems.append(str(error.error))
+        if outcome.problems or dry_run:
+            transaction.set_rollback(True)
+    outcome.new = result.totals[RowResult.IMPORT_TYPE_NEW]
+    outcome.updated = result.totals[RowResult.IMPORT_TYPE_UPDATE]
+    outcome.skipped = result.totals[RowResult.IMPORT_TYPE_SKIP]
+    labels = {
+        RowResult.IMPORT_TYPE_NEW: _("new"),
+        RowResult.IMPORT_TYPE_UPDATE: _("changed"),
+        RowResult.IMPORT_TYPE_SKIP: _("unchanged"),
+    }
+    for number, (row_result, values) in enumerate(zip(result.rows, dataset.dict, strict=False), 2):
+        outcome.rows.append(
+            {
+                "number": number,
+                "action": labels.get(row_result.import_type, row_result.import_type),
+                "values": [values.get(h, "") for h in dataset.headers],
+            }
+        )
+    return outcome

@@ -1,0 +1,36 @@
+"""Every change to partners, commitments and delegations.
+
+Views, admin, imports and the demo data call these; nothing else writes partners rows.
+"""
+
+from .commitments import commitment_change, commitment_end, commitment_update
+from .delegation import (
+    delegation_member_add,
+    delegation_member_remove,
+    delegation_member_update,
+)
+from .notify import notify_programme_team
+from .packages import package_create
+from .partners import (
+    participation_ensure,
+    partner_create,
+    partner_deactivate,
+    partner_reactivate,
+    partner_update,
+)
+
+__all__ = [
+    "commitment_change",
+    "commitment_end",
+    "commitment_update",
+    "delegation_member_add",
+    "delegation_member_remove",
+    "delegation_member_update",
+    "notify_programme_team",
+    "package_create",
+    "participation_ensure",
+    "partner_create",
+    "partner_deactivate",
+    "partner_reactivate",
+    "partner_update",
+]

@@ -1,0 +1,106 @@
+"""The delegation ("AVK team") of a partner: 1 executive, 2 managers, 2 front-line seats."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from avk.concurrency import ensure_fresh
+from programme.models import Programme
+
+from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Partner
+from ._common import save
+from .notify import notify_programme_team
+
+MEMBER_FIELDS = {"level", "name", "function", "email", "phone", "is_contact", "user"}
+
+
+def check_seat(programme, partner, level, exclude_pk=None) -> None:
+    taken = DelegationMember.objects.filter(programme=programme, partner=partner, level=level)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    seats = DELEGATION_SEATS[DelegationLevel(level)]
+    if taken.count() >= seats:
+        raise ValidationError(
+            {
+                "level": _("All %(seats)s seats at the level %(level)s are taken.")
+                % {"seats": seats, "level": DelegationLevel(level).label}
+            }
+        )
+
+
+def _release_contact(programme, partner, by, exclude_pk=None) -> None:
+    """Only one point of contact: marking a new one unmarks the previous one."""
+    current = DelegationMember.objects.filter(programme=programme, partner=partner, is_contact=True)
+    if exclude_pk is not None:
+        current = current.exclude(pk=exclude_pk)
+    for member in current:
+        member.is_contact = False
+        member.version += 1
+        save(member, by=by, reason="no longer point of contact")
+
+
+@transaction.atomic
+def delegation_member_add(
+    *, programme: Programme, partner: Partner, by, is_demo: bool = False, **fields
+) -> DelegationMember:
+    unknown = set(fields) - MEMBER_FIELDS
+    if unknown:
+        raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
+    Partner.objects.select_for_update().get(pk=partner.pk)  # seats are counted per partner
+    check_seat(programme, partner, fields.get("level"))
+    member = DelegationMember(programme=programme, partner=partner, is_demo=is_demo, **fields)
+    if member.is_contact:
+        _release_contact(programme, partner, by)
+    save(member, by=by, reason="delegation member added")
+    notify_programme_team(
+        programme=programme,
+        partner=partner,
+        by=by,
+        what=_("Delegation: %(name)s added (%(level)s)")
+        % {"name": member.name, "level": member.get_level_display()},
+    )
+    return member
+
+
+@transaction.atomic
+def delegation_member_update(*, member_id: int, version: int, by, **fields) -> DelegationMember:
+    unknown = set(fields) - MEMBER_FIELDS
+    if unknown:
+        raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
+    member = DelegationMember.objects.select_for_update().get(pk=member_id)
+    Partner.objects.select_for_update().get(pk=member.partner_id)
+    ensure_fresh(member, version)
+    if "level" in fields and fields["level"] != member.level:
+        check_seat(member.programme, member.partner, fields["level"], exclude_pk=member.pk)
+    for name, value in fields.items():
+        setattr(member, name, value)
+    if member.is_contact:
+        _release_contact(member.programme, member.partner, by, exclude_pk=member.pk)
+    member.version += 1
+    save(member, by=by, reason="delegation member edited")
+    notify_programme_team(
+        programme=member.programme,
+        partner=member.partner,
+        by=by,
+        what=_("Delegation: %(name)s edited") % {"name": member.name},
+    )
+    return member
+
+
+@transaction.atomic
+def delegation_member_remove(*, member_id: int, version: int, by) -> None:
+    """Remove a person from the delegation. The history keeps who it was and who removed it."""
+    member = DelegationMember.objects.select_for_update().get(pk=member_id)
+    ensure_fresh(member, version)
+    member._history_user = by
+    member._change_reason = "delegation member removed"
+    programme, partner, name = member.programme, member.partner, member.name
+    member.delete()
+    notify_programme_team(
+        programme=programme,
+        partner=partner,
+        by=by,
+        what=_("Delegation: %(name)s removed") % {"name": name},
+    )

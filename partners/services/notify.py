@@ -1,0 +1,60 @@
+"""Tell the programme team what a partner changed (after the transaction commits)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from avk.access import Role, is_superuser
+
+BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
+
+
+def notify_programme_team(*, programme, partner, by, what: str) -> None:
+    """E-mail the programme team when a partner contact changed their organisation.
+
+    Changes made by the back office (programme team, secretariat) or an administrator, and
+    imports, send nothing: the team sees them on its home page.
+    """
+    from avk.access import has_role
+
+    if by is None or is_superuser(by) or has_role(by, programme, *BACK_OFFICE):
+        return
+    transaction.on_commit(
+        lambda: _send(programme=programme, partner=partner, by=by, what=str(what))
+    )
+
+
+def team_addresses(programme) -> list[str]:
+    from programme.models import RoleAssignment
+
+    return sorted(
+        set(
+            RoleAssignment.objects.current()
+            .filter(programme=programme, role=Role.PROGRAMME_TEAM, user__is_active=True)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+def _send(*, programme, partner, by, what: str) -> None:
+    recipients = team_addresses(programme)
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        link = settings.PORTAL_BASE_URL.rstrip("/") + reverse(
+            "partners:partner-detail", args=[programme.slug, partner.pk]
+        )
+        context = {"programme": programme, "partner": partner, "by": by, "what": what, "link": link}
+        subject = _("%(partner)s changed its details in %(programme)s") % {
+            "partner": partner,
+            "programme": programme,
+        }
+        body = render_to_string("partners/email/partner_changed.txt", context)
+    send_mail(subject, body, None, recipients)
