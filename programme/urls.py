@@ -13,4 +13,6 @@ urlpatterns = [
     path("<slug:slug>/people/add/", views.people_add, name="people-add"),
     path("<slug:slug>/people/<int:pk>/end/", views.people_end, name="people-end"),
     path("<slug:slug>/people/<int:pk>/invite/", views.people_invite, name="people-invite"),
+    path("<slug:slug>/din/diagram/", views.din_diagram, name="din-diagram"),
+    path("<slug:slug>/planning/", views.planning, name="planning"),
 ]

@@ -1,3 +1,4 @@
 """HTTP views of the programme app, one module per area, re-exported here."""
 
 from .programme import *  # noqa: F403
+from .visuals import *  # noqa: F403
