@@ -6,7 +6,7 @@ the programme: a role in one programme gives nothing in another. Superusers may 
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from avk.access import Role, has_role, is_superuser, programme_ids_with_role
 
@@ -40,17 +40,108 @@ def can_administer(user, programme: Programme) -> bool:
     return bool(user.is_staff) and has_role(user, programme, *BACK_OFFICE_ROLES)
 
 
+# --- The DIN (lines, goals, efforts, working groups, indicators, measurements) -----------------
+
+
+def can_view_din(user, programme: Programme) -> bool:
+    """Everyone with a role in the programme reads its DIN."""
+    return can_view_programme(user, programme)
+
+
+def can_change_din(user, programme: Programme) -> bool:
+    """Only the programme's own team (and superusers) builds and keeps the DIN."""
+    return is_superuser(user) or has_role(user, programme, Role.PROGRAMME_TEAM)
+
+
+def is_kartrekker(user, programme: Programme) -> bool:
+    """Lead member (kartrekker) of a working group of this programme, through a delegation
+    seat or as a user."""
+    from .models import WorkingGroupMember
+
+    if not user.is_authenticated:
+        return False
+    return (
+        WorkingGroupMember.objects.filter(working_group__programme=programme, is_lead=True)
+        .filter(Q(user=user) | Q(person__user=user))
+        .exists()
+    )
+
+
+def partner_ids_spoken_for(user, programme: Programme) -> set[int]:
+    """The partners this user is a partner contact for in this programme today."""
+    if not has_role(user, programme, Role.PARTNER_CONTACT):
+        return set()
+    return set(
+        RoleAssignment.objects.current()
+        .filter(user=user, programme=programme, role=Role.PARTNER_CONTACT)
+        .values_list("partner_id", flat=True)
+    )
+
+
+def can_enter_measurement(user, indicator) -> bool:
+    """Who may enter a measurement for an indicator: the programme team (approved at once),
+    and, as a draft, the indicator's owner, kartrekkers of the programme's working groups and
+    partner contacts of a partner involved in an effort serving the indicator's goal. All of
+    them need a role in the programme."""
+    programme = indicator.programme
+    if can_change_din(user, programme):
+        return True
+    if not has_role(user, programme):
+        return False
+    if indicator.owner_id and indicator.owner_id == user.pk:
+        return True
+    if is_kartrekker(user, programme):
+        return True
+    partner_ids = partner_ids_spoken_for(user, programme)
+    if not partner_ids:
+        return False
+    from .models import EffortPartner
+
+    return EffortPartner.objects.filter(
+        effort__goal_links__goal_id=indicator.goal_id, partner_id__in=partner_ids
+    ).exists()
+
+
+def can_review_measurement(user, measurement) -> bool:
+    """Approving or sending back a measurement: the programme team."""
+    return can_change_din(user, measurement.indicator.programme)
+
+
+def can_resubmit_measurement(user, measurement) -> bool:
+    """A measurement sent back is corrected by whoever entered it (or the programme team)."""
+    programme = measurement.indicator.programme
+    if can_change_din(user, programme):
+        return True
+    return bool(
+        measurement.entered_by_id == user.pk
+        and has_role(user, programme)
+        and can_enter_measurement(user, measurement.indicator)
+    )
+
+
 RULES = {
     "view": can_view_programme,
     "change": can_change_programme,
     "manage_roles": can_manage_roles,
     "export": can_export,
     "administer": can_administer,
+    "view_din": can_view_din,
+    "change_din": can_change_din,
+}
+
+#: Rules that look at the object itself, not only at its programme.
+OBJECT_RULES = {
+    "enter_measurement": can_enter_measurement,  # obj: an Indicator
+    "review_measurement": can_review_measurement,  # obj: a Measurement
+    "resubmit_measurement": can_resubmit_measurement,  # obj: a Measurement
 }
 
 
 def allowed(user, action: str, obj) -> bool:
-    """May `user` do `action` on `obj` (a programme, or anything with a `.programme`)?"""
+    """May `user` do `action` on `obj` (a programme, or anything with a `.programme`: DIN lines,
+    goals, efforts, working groups, indicators and measurements)?"""
+    if action in OBJECT_RULES:
+        return OBJECT_RULES[action](user, obj)
     try:
         rule = RULES[action]
     except KeyError:

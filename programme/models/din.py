@@ -552,3 +552,38 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator}: {self.period_label}"
+
+
+def _measurement_programme(self):
+    """A measurement belongs to its indicator's programme (for `allowed(user, action, obj)`)."""
+    return self.indicator.programme
+
+
+Measurement.programme = property(_measurement_programme)
+
+
+class MeasurementReminder(models.Model):
+    """A reminder e-mail sent to an indicator's owner for one period; keeps the reminder
+    command idempotent (one e-mail per indicator and period)."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("indicator"),
+    )
+    period_end = models.DateField(_("end of the period"))
+    sent_to = models.EmailField(_("sent to"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("measurement reminder")
+        verbose_name_plural = _("measurement reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_end"], name="measurementreminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.period_end}"

@@ -3,3 +3,4 @@
 from tests.factories.governance import *  # noqa: F403
 from tests.factories.partners import *  # noqa: F403
 from tests.factories.programme import *  # noqa: F403
+from tests.factories.din import *  # noqa: F403
