@@ -60,6 +60,7 @@ class NoDeleteActionMixin:
 
 @admin.register(Body)
 class BodyAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    change_rule = staticmethod(policy.can_manage_governance)
     list_display = ["name", "code", "kind", "steering_level", "programme"]
     list_filter = ["programme", "kind", "steering_level"]
     search_fields = ["name", "code"]
@@ -80,6 +81,7 @@ class BodyAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
 class MembershipAdmin(
     ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin
 ):
+    change_rule = staticmethod(policy.can_manage_governance)
     programme_path = "body__programme"
     list_display = ["user", "body", "role", "expert_by_experience", "valid_from", "valid_until"]
     list_filter = ["body__programme", "body", "role", "expert_by_experience"]
@@ -134,6 +136,7 @@ class ActionItemInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    change_rule = staticmethod(policy.can_manage_governance)
     programme_path = "body__programme"
     list_display = ["__str__", "body", "starts_at", "place", "status"]
     list_filter = ["body__programme", "body", "status"]
@@ -160,6 +163,7 @@ class MeetingAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, S
 class ActionItemAdmin(
     ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin
 ):
+    change_rule = staticmethod(policy.can_manage_governance)
     programme_path = "body__programme"
     list_display = ["description", "body", "who", "due_date", "status"]
     list_filter = ["body__programme", "body", "status"]
@@ -241,6 +245,7 @@ def _run_each(model_admin, request, queryset, run, success=None):
 
 @admin.register(Proposal)
 class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    change_rule = staticmethod(policy.can_manage_governance)
     list_display = ["title", "body", "drafter", "date", "status", "round_deadline"]
     list_filter = ["programme", "body", "status"]
     search_fields = ["title"]
@@ -317,6 +322,8 @@ class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, 
             by=request.user,
             decisions=[{"kind": k, "text": t} for _p, k, t in rows],
         )
+        # the service wrote the decisions; the admin's change message reads these
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def _allowed(self, request, queryset, rule):
         for obj in queryset:
@@ -407,6 +414,8 @@ class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, 
 
 
 class ReadOnlyAdmin(NoDeleteActionMixin, ProgrammeScopedAdmin):
+    change_rule = staticmethod(policy.can_manage_governance)
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -1,0 +1,5 @@
+"""Governance pages. Thin: parse, ask the policy (403 otherwise), call a service or selector,
+render. Workflow refusals (ValidationError) are shown as messages or form errors."""
+
+from .meetings import *  # noqa: F403
+from .proposals import *  # noqa: F403
