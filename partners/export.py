@@ -6,6 +6,8 @@ return) gets a leading apostrophe, so a name like "=HYPERLINK(...)" stays text.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import tablib
 from django.http import HttpResponse
 from django.utils import timezone
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .models import PartnerKind
 
+CENTS = Decimal("0.01")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,7 +57,7 @@ def partner_dataset(rows) -> tablib.Dataset:
                     p.municipality,
                     p.package_code or "",
                     p.commitment_from.isoformat() if p.commitment_from else "",
-                    p.contribution if p.contribution is not None else "",
+                    Decimal(p.contribution).quantize(CENTS) if p.contribution is not None else "",
                     p.contact_name or "",
                     p.contact_email or "",
                     p.contact_phone or "",

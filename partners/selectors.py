@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     Count,
+    F,
     DecimalField,
     IntegerField,
     OuterRef,
@@ -50,13 +51,14 @@ def packages(*, programme: Programme) -> QuerySet[CommitmentPackage]:
 
 # The partner list --------------------------------------------------------------------------
 
+#: Sortable columns: the expressions to order by (rows without a value always come last).
 SORTS = {
     "name": [Lower("name")],
-    "kind": ["kind", Lower("name")],
-    "municipality": [Lower("municipality"), Lower("name")],
-    "package": ["package_order", "package_code", Lower("name")],
-    "contribution": ["contribution", Lower("name")],
-    "delegation": ["delegation_size", Lower("name")],
+    "kind": [F("kind")],
+    "municipality": [Lower("municipality")],
+    "package": [F("package_order"), F("package_code")],
+    "contribution": [F("contribution")],
+    "delegation": [F("delegation_size")],
 }
 
 
@@ -150,12 +152,12 @@ def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None)
         queryset = queryset.filter(COMPLETE)
     elif filters.delegation == "incomplete":
         queryset = queryset.exclude(COMPLETE)
-    order = list(SORTS.get(filters.sort, SORTS["name"]))
-    if filters.descending:
-        order = [
-            term.desc(nulls_last=True) if hasattr(term, "desc") else f"-{term}" for term in order
-        ]
-    return queryset.order_by(*order, "pk")
+    terms = SORTS.get(filters.sort, SORTS["name"])
+    order = [
+        term.desc(nulls_last=True) if filters.descending else term.asc(nulls_last=True)
+        for term in terms
+    ]
+    return queryset.order_by(*order, Lower("name"), "pk")
 
 
 def list_summary(rows) -> dict:
@@ -189,6 +191,7 @@ def partner_detail(*, programme: Programme, partner_id: int) -> Partner:
             "commitments",
             queryset=Commitment.objects.filter(programme=programme)
             .select_related("package")
+            .prefetch_related("package__items")
             .order_by("-valid_from"),
             to_attr="programme_commitments",
         ),
@@ -294,6 +297,8 @@ def package_item_checks(*, package: CommitmentPackage | None, members) -> list[I
     missing = delegation_missing(members)
     results = []
     for item in package.items.all():
+        if item.gives:
+            continue  # what the partner receives is not a requirement to check
         rule = item.rule
         if rule == PackageItem.Rule.DELEGATION_COMPLETE:
             state = Check.NOT_MET if missing.empty_seats else Check.MET

@@ -227,6 +227,7 @@ def _partner_context(request, programme, partner_id):
         )
         if current
         else [],
+        "gives": [i for i in current.package.items.all() if i.gives] if current else [],
         "sections": sections.sections_for(request, partner, programme),
         "can_change": policy.can_change_partner(user, programme, partner),
         "can_change_commitment": policy.can_change_commitment(user, programme, partner),
