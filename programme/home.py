@@ -6,6 +6,34 @@ from avk.home import Panel
 from . import selectors
 
 
+def din_panels(request, programme, roles):
+    """The programme team sees the DIN's health and the measurements awaiting approval;
+    indicator owners see their indicators whose measurement is due. Bounded queries: one
+    count per health check, one list of at most 10 drafts, one of at most 10 indicators."""
+    found = []
+    if Role.PROGRAMME_TEAM in roles:
+        counts = selectors.din_health_counts(programme)
+        awaiting = list(selectors.measurements_awaiting_approval(programme)[:10])
+        if any(counts.values()) or awaiting:
+            found.append(
+                Panel(
+                    _("DIN: needs attention"),
+                    "programme/_panel_din_health.html",
+                    {"counts": counts, "awaiting": awaiting, "programme": programme},
+                )
+            )
+    due = selectors.indicators_due_for(request.user, programme)
+    if due:
+        found.append(
+            Panel(
+                _("Measurements due"),
+                "programme/_panel_din_due.html",
+                {"due": due, "programme": programme},
+            )
+        )
+    return found
+
+
 def panels(request, programme, roles):
     """The programme team sees who joined recently and whose invitation is still open."""
     if Role.PROGRAMME_TEAM not in roles:

@@ -12,6 +12,10 @@ def items(request, programme):
     if policy.can_view_programme(user, programme):
         url = reverse("programme:detail", args=[programme.slug])
         found.append(NavItem(_("Programme"), url))
+        found.append(NavItem(_("DIN"), reverse("programme:din", args=[programme.slug])))
+        found.append(
+            NavItem(_("DIN health"), reverse("programme:din-health", args=[programme.slug]))
+        )
         found.append(NavItem(_("Diagram"), reverse("programme:din-diagram", args=[programme.slug])))
         found.append(NavItem(_("Planning"), reverse("programme:planning", args=[programme.slug])))
     if policy.can_manage_roles(user, programme):

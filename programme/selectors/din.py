@@ -51,6 +51,7 @@ __all__ = [
     "history_entries",
     "indicator_achievement",
     "indicator_detail",
+    "indicators_due_for",
     "measurements_awaiting_approval",
     "operational_goal_progress",
     "partner_din",
@@ -390,6 +391,34 @@ def din_health(programme: Programme, limit: int = 200) -> dict[str, list]:
 def din_health_counts(programme: Programme) -> dict[str, int]:
     """How many items each health check finds (one query per check); for the home panel."""
     return {name: qs.count() for name, qs in _health_querysets(programme).items()}
+
+
+def indicators_due_for(user, programme: Programme, limit: int = 10) -> list[Indicator]:
+    """The indicators this user owns in the programme whose latest ended period (by their
+    frequency) has no approved measurement yet; at most `limit`, one query."""
+    from ..services.din_reminders import due_period_end
+
+    if not user.is_authenticated:
+        return []
+    today = timezone.localdate()
+    owned = list(
+        Indicator.objects.filter(programme=programme, owner=user)
+        .select_related("goal")
+        .prefetch_related(
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.filter(status=MeasurementStatus.APPROVED),
+                to_attr="approved",
+            )
+        )[:100]
+    )
+    due = []
+    for indicator in owned:
+        period_end = due_period_end(indicator.frequency, today)
+        if not any(m.period_end >= period_end for m in indicator.approved):
+            indicator.due_period_end = period_end
+            due.append(indicator)
+    return due[:limit]
 
 
 def measurements_awaiting_approval(programme: Programme) -> QuerySet[Measurement]:

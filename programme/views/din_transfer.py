@@ -1,0 +1,78 @@
+"""Export the DIN to Excel and import it back (dry run first, then for real)."""
+
+import base64
+import io
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions as policy
+from .. import services
+from ..forms_din import DinImportForm
+from .din import _programme
+
+__all__ = ["din_export", "din_import"]
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def din_export(request, slug):
+    programme = _programme(request, slug, policy.can_view_din)
+    content = services.din_export_workbook(programme)
+    response = HttpResponse(content, content_type=XLSX)
+    name = f"DIN-{programme.slug}-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def din_import(request, slug):
+    """Step 1: upload -> dry run and preview (the file is kept in the form, base64). Step 2:
+    confirm -> the same import for real, all or nothing."""
+    programme = _programme(request, slug, policy.can_change_din)
+    form = DinImportForm(request.POST or None, request.FILES or None)
+    result = None
+    payload = ""
+    if request.method == "POST" and request.POST.get("confirm") and request.POST.get("payload"):
+        data = base64.b64decode(request.POST["payload"])
+        result = services.din_import(
+            programme=programme, by=request.user, file=io.BytesIO(data), dry_run=False
+        )
+        if result.applied:
+            messages.success(request, _("The DIN has been imported."))
+            return redirect("programme:din", programme.slug)
+        form = DinImportForm()
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        result = services.din_import(
+            programme=programme, by=request.user, file=io.BytesIO(data), dry_run=True
+        )
+        if result.ok:
+            payload = base64.b64encode(data).decode()
+    summary = []
+    if result is not None:
+        labels = {
+            "lines": _("programme lines"),
+            "strategic goals": _("strategic goals"),
+            "operational goals": _("operational goals"),
+            "efforts": _("efforts"),
+            "working groups": _("working groups"),
+            "indicators": _("indicators"),
+        }
+        summary = [
+            (label, result.created[key], result.updated[key], result.unchanged[key])
+            for key, label in labels.items()
+        ]
+    return render(
+        request,
+        "programme/din_import.html",
+        {
+            "programme": programme,
+            "form": form,
+            "result": result,
+            "payload": payload,
+            "summary": summary,
+        },
+    )
