@@ -1,0 +1,188 @@
+"""Export of the DIN to Excel and import from the same layout: round trip, dry run, row-level
+Dutch errors, all or nothing."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from partners.models import Participation
+from programme import services
+from programme.models import Effort, OperationalGoal, ProgrammeLine
+from tests.factories import PartnerFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def build(programme, team):
+    hanze = PartnerFactory(name="Hanzehogeschool")
+    stamm = PartnerFactory(name="CMO STAMM")
+    for p in (hanze, stamm):
+        Participation.objects.get_or_create(programme=programme, partner=p)
+    line = services.line_create(
+        programme=programme, by=team, name="Effectiviteit en Leren", challenge="Weinig bekend"
+    )
+    s = services.strategic_goal_create(line=line, by=team, title="We leren van elkaar")
+    services.strategic_goal_create(line=line, by=team, title="Leeg strategisch doel")
+    a = services.operational_goal_create(strategic_goal=s, by=team, title="2 leeragenda's")
+    b = services.operational_goal_create(strategic_goal=s, by=team, title="Kennisdeling")
+    effort = services.effort_create(
+        programme=programme,
+        by=team,
+        title="Lerend evalueren",
+        goals=[(a, "hoog"), (b, "laag")],
+        partners=[(hanze, "trekker"), (stamm, "deelnemer")],
+        capitals=["sociaal", "cultureel"],
+        start_month=date(2023, 8, 1),
+        end_month=date(2023, 12, 1),
+        status="lopend",
+        progress=30,
+        other_parties="ervaringsdeskundigen",
+    )
+    services.working_group_create(
+        programme=programme, by=team, name="Monitoring en evaluatie", efforts=[effort]
+    )
+    services.indicator_create(
+        goal=a, by=team, name="Leeragenda's per jaar", target_value=2, frequency="jaarlijks"
+    )
+    return hanze, stamm
+
+
+def sheets(content):
+    book = load_workbook(io.BytesIO(content))
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
+def test_round_trip_into_the_same_and_a_new_programme(programme, users):
+    team = users["programme_team"]
+    hanze, stamm = build(programme, team)
+    exported = services.din_export_workbook(programme)
+    data = sheets(exported)
+    assert data["Inspanningen"][1][0] == "Lerend evalueren"
+    assert data["Inspanningen"][1][13] == "Hanzehogeschool"
+    assert data["Inspanningen"][1][10] == "2 leeragenda's"
+    # into the same programme: nothing changes
+    result = services.din_import(
+        programme=programme, by=team, file=io.BytesIO(exported), dry_run=False
+    )
+    assert result.ok and not result.created and not result.updated
+    assert result.unchanged["efforts"] == 1
+    # into a fresh programme with the same partners: the same DIN
+    fresh = ProgrammeFactory(slug="nieuw")
+    for p in (hanze, stamm):
+        Participation.objects.create(programme=fresh, partner=p)
+    result = services.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
+    assert result.ok, result.errors
+    assert result.created == {
+        "lines": 1,
+        "strategic goals": 2,
+        "operational goals": 2,
+        "efforts": 1,
+        "working groups": 1,
+        "indicators": 1,
+    }
+    assert sheets(services.din_export_workbook(fresh)) == data
+    effort = Effort.objects.get(programme=fresh)
+    assert effort.history.first().history_user == team
+
+
+def test_import_updates_changed_rows(programme, users):
+    team = users["programme_team"]
+    build(programme, team)
+    book = load_workbook(io.BytesIO(services.din_export_workbook(programme)))
+    book["Inspanningen"]["C2"] = "afgerond"
+    book["Programmalijnen"]["A3"] = "Nieuwe lijn"
+    out = io.BytesIO()
+    book.save(out)
+    result = services.din_import(programme=programme, by=team, file=out, dry_run=False)
+    assert result.ok and result.updated["efforts"] == 1 and result.created["lines"] == 1
+    effort = Effort.objects.get(programme=programme)
+    assert (effort.status, effort.progress) == ("afgerond", 100)
+
+
+def edited(programme, changes):
+    book = load_workbook(io.BytesIO(services.din_export_workbook(programme)))
+    for sheet, cell, value in changes:
+        book[sheet][cell] = value
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        (
+            [("Inspanningen", "F2", "augustus")],
+            "Startmaand 'augustus' is geen maand zoals 2023-08.",
+        ),
+        ([("Inspanningen", "K2", "Bestaat niet")], "Het doel 'Bestaat niet' bestaat niet."),
+        (
+            [("Inspanningen", "N2", "Onbekende partner")],
+            "De partner 'Onbekende partner' neemt niet deel aan het programma.",
+        ),
+        ([("Inspanningen", "C2", "bezig")], "Status 'bezig' is niet een van"),
+        ([("Inspanningen", "D2", 150)], "Voortgang valt buiten het toegestane bereik."),
+        ([("Doelen", "A2", "Geen lijn")], "De programmalijn 'Geen lijn' bestaat niet."),
+        ([("Indicatoren", "D2", "veel")], "Nulwaarde is geen getal."),
+    ],
+)
+def test_bad_rows_give_dutch_row_errors_and_nothing_is_saved(programme, users, changes, message):
+    team = users["programme_team"]
+    build(programme, team)
+    file = edited(programme, changes + [("Programmalijnen", "A3", "Zou nieuw zijn")])
+    result = services.din_import(programme=programme, by=team, file=file, dry_run=False)
+    assert not result.ok and not result.applied
+    sheet, cell = changes[0][0], changes[0][1]
+    assert any(e.startswith(f"Tabblad {sheet}, rij {cell[1:]}:") for e in result.errors)
+    assert any(message in e for e in result.errors), result.errors
+    assert not ProgrammeLine.objects.filter(name="Zou nieuw zijn").exists()  # all or nothing
+
+
+def test_wrong_layout_and_not_a_workbook(programme, users):
+    team = users["programme_team"]
+    result = services.din_import(
+        programme=programme, by=team, file=io.BytesIO(b"no excel"), dry_run=True
+    )
+    assert result.errors == ["Het bestand is geen Excelwerkmap (.xlsx)."]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Programmalijnen"
+    book.active.append(["Naam"])
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    result = services.din_import(programme=programme, by=team, file=out, dry_run=True)
+    assert any("moet deze kolommen hebben" in e for e in result.errors)
+    assert any(e == "Het tabblad 'Doelen' ontbreekt." for e in result.errors)
+
+
+def test_dry_run_then_confirm_through_the_pages(client, programme, users, other_programme):
+    team = users["programme_team"]
+    build(programme, team)
+    content = services.din_export_workbook(programme)
+    fresh = other_programme
+    for p in Participation.objects.filter(programme=programme):
+        Participation.objects.get_or_create(programme=fresh, partner=p.partner)
+    client.force_login(users["other_team"])
+    url = reverse("programme:din-import", args=[fresh.slug])
+    upload = SimpleUploadedFile("din.xlsx", content)
+    page = client.post(url, {"file": upload})
+    html = page.content.decode()
+    assert "Voorbeeld: er is nog niets opgeslagen" in html
+    assert not OperationalGoal.objects.filter(programme=fresh).exists()
+    import re
+
+    payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
+    response = client.post(url, {"payload": payload, "confirm": "1"})
+    assert response.status_code == 302
+    assert OperationalGoal.objects.filter(programme=fresh).count() == 2
+    export = client.get(reverse("programme:din-export", args=[fresh.slug]))
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    client.force_login(users["programme_team"])  # not in the other programme's team
+    assert client.get(url).status_code == 403
