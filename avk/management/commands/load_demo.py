@@ -10,6 +10,7 @@ from programme.demo import ACCOUNTS, DEMO_PASSWORD
 STEPS = [
     "programme.demo",
     "partners.demo",
+    "programme.demo_din",
     "governance.demo",
 ]
 
