@@ -150,14 +150,14 @@ class VoteForm(forms.Form):
             self.fields[f"choice_{decision.pk}"] = forms.ChoiceField(
                 label=_("Your vote on decision %(n)s") % {"n": decision.position},
                 choices=VoteChoice.choices,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=earlier.choice if earlier else None,
             )
             self.fields[f"comment_{decision.pk}"] = forms.CharField(
                 label=_("Comment on decision %(n)s (optional)") % {"n": decision.position},
                 required=False,
                 max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
                 initial=earlier.comment if earlier else "",
             )
 

@@ -1,6 +1,8 @@
 """Markdown for proposals and minutes, rendered safely: Markdown -> HTML -> nh3 (an allow-list
 sanitiser). No script, no raw HTML of the author's, no javascript: or data: links."""
 
+import re
+
 import markdown as md
 import nh3
 from django.utils.safestring import mark_safe
@@ -19,7 +21,6 @@ TAGS = {
     "blockquote",
     "code",
     "pre",
-    "h2",
     "h3",
     "h4",
     "h5",
@@ -32,17 +33,20 @@ TAGS = {
     "th",
     "td",
 }
-ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"scope"}}
+#: The page has its own h1 and h2 sections: the author's # and ## become h3, ### h4, and so on.
+HEADING_SHIFT = {1: 3, 2: 3, 3: 4, 4: 5, 5: 6, 6: 6}
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 def render(text: str) -> str:
     if not text:
         return ""
-    html = md.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    # Headings shift down: the page has its own h1 and h2.
-    for level in (5, 4, 3, 2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 2 if level < 5 else 6}>")
-        html = html.replace(f"</h{level}>", f"</h{level + 2 if level < 5 else 6}>")
+    converter = md.Markdown(
+        extensions=["sane_lists", "tables"], output_format="html", lazy_ol=False
+    )
+    html = converter.convert(text)
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{HEADING_SHIFT[int(m.group(2))]}>", html)
     clean = nh3.clean(
         html,
         tags=TAGS,

@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 def make_staff(user):
     user.is_staff = True
     user.save()
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="governance")
-    )
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="governance"))
     return user
 
 
@@ -111,8 +109,12 @@ def test_votes_are_read_only_in_the_admin(client, make, users):
     client.force_login(users["superuser"])
     url = reverse("admin:governance_vote_change", args=[vote.pk])
     assert client.post(url, {"choice": "tegen"}).status_code == 403
-    assert client.post(reverse("admin:governance_vote_delete", args=[vote.pk]),
-                       {"post": "yes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:governance_vote_delete", args=[vote.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
     vote.refresh_from_db()
     assert vote.choice == "voor"
 
@@ -134,22 +136,42 @@ def test_concept_edited_in_the_admin_with_its_decisions(client, make, users):
     proposal = make("concept")
     decisions = list(proposal.decisions.order_by("position"))
     data = {
-        "body": proposal.body_id, "title": "Aangepast", "drafter": proposal.drafter_id,
-        "drafter_function": "projectleider", "date": "2023-06-19", "introduction": "i",
+        "body": proposal.body_id,
+        "title": "Aangepast",
+        "drafter": proposal.drafter_id,
+        "drafter_function": "projectleider",
+        "date": "2023-06-19",
+        "introduction": "i",
         "content": "c",
-        "decisions-TOTAL_FORMS": "4", "decisions-INITIAL_FORMS": "3",
-        "decisions-MIN_NUM_FORMS": "0", "decisions-MAX_NUM_FORMS": "1000",
-        "transitions-TOTAL_FORMS": "1", "transitions-INITIAL_FORMS": "1",
-        "transitions-MIN_NUM_FORMS": "0", "transitions-MAX_NUM_FORMS": "1000",
+        "decisions-TOTAL_FORMS": "4",
+        "decisions-INITIAL_FORMS": "3",
+        "decisions-MIN_NUM_FORMS": "0",
+        "decisions-MAX_NUM_FORMS": "1000",
+        "transitions-TOTAL_FORMS": "1",
+        "transitions-INITIAL_FORMS": "1",
+        "transitions-MIN_NUM_FORMS": "0",
+        "transitions-MAX_NUM_FORMS": "1000",
         "transitions-0-id": proposal.transitions.first().pk,
         "transitions-0-proposal": proposal.pk,
     }
     for i, d in enumerate(decisions):
-        data.update({f"decisions-{i}-id": d.pk, f"decisions-{i}-proposal": proposal.pk,
-                     f"decisions-{i}-position": d.position, f"decisions-{i}-kind": d.kind,
-                     f"decisions-{i}-text": d.text})
-    data.update({"decisions-3-position": "4", "decisions-3-kind": "instemmen",
-                 "decisions-3-text": "een vierde besluit", "decisions-3-proposal": proposal.pk})
+        data.update(
+            {
+                f"decisions-{i}-id": d.pk,
+                f"decisions-{i}-proposal": proposal.pk,
+                f"decisions-{i}-position": d.position,
+                f"decisions-{i}-kind": d.kind,
+                f"decisions-{i}-text": d.text,
+            }
+        )
+    data.update(
+        {
+            "decisions-3-position": "4",
+            "decisions-3-kind": "instemmen",
+            "decisions-3-text": "een vierde besluit",
+            "decisions-3-proposal": proposal.pk,
+        }
+    )
     response = client.post(reverse("admin:governance_proposal_change", args=[proposal.pk]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     proposal.refresh_from_db()

@@ -45,12 +45,15 @@ def test_pdf_and_docx_are_accepted(make, users):
     assert pdf.history.first().history_user == users["programme_team"]
 
 
-@pytest.mark.parametrize("name, content", [
-    ("script.pdf", b"#!/bin/sh\nrm -rf /\n"),          # wrong type renamed to .pdf
-    ("page.pdf", b"<html><script>alert(1)</script>"),
-    ("fake.docx", PDF),                                  # a PDF is not a docx
-    ("archive.docx", b"PK\x03\x04garbage"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("script.pdf", b"#!/bin/sh\nrm -rf /\n"),  # wrong type renamed to .pdf
+        ("page.pdf", b"<html><script>alert(1)</script>"),
+        ("fake.docx", PDF),  # a PDF is not a docx
+        ("archive.docx", b"PK\x03\x04garbage"),
+    ],
+)
 def test_content_that_does_not_match_the_extension_is_refused(make, users, name, content):
     with pytest.raises(ValidationError) as refused:
         add(make("concept"), users["programme_team"], name, content)
@@ -76,10 +79,19 @@ def test_no_attachments_on_a_decided_proposal(make, users):
         add(make("besloten"), users["programme_team"], "x.pdf", PDF)
 
 
-@pytest.mark.parametrize("who, status", [
-    ("programme_team", 200), ("secretary", 200), ("board", 200), ("superuser", 200),
-    ("partner_contact", 403), ("reader", 403), ("other_team", 403), ("nobody", 403),
-])
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("programme_team", 200),
+        ("secretary", 200),
+        ("board", 200),
+        ("superuser", 200),
+        ("partner_contact", 403),
+        ("reader", 403),
+        ("other_team", 403),
+        ("nobody", 403),
+    ],
+)
 def test_download_asks_the_policy(client, make, users, who, status):
     proposal = make("concept")
     attachment = add(proposal, users["programme_team"], "bijlage.pdf", PDF)
@@ -129,14 +141,24 @@ HOSTILE = [
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_markdown_is_neutralised(text):
     html = str(render(text)).lower()
-    for bad in ("<script", "javascript:", "onerror", "onload", "<iframe", "<img", "<svg",
-                "data:text", "style="):
+    for bad in (
+        "<script",
+        "javascript:",
+        "onerror",
+        "onload",
+        "<iframe",
+        "<img",
+        "<svg",
+        "data:text",
+        "style=",
+    ):
         assert bad not in html, (bad, html)
 
 
 def test_markdown_keeps_lists_links_and_emphasis():
     html = str(render("# Kop\n\n- **een**\n- [AVK](https://alliantievankracht.nl)\n"))
     assert "<h3>Kop</h3>" in html
+    assert '<ol start="6">' in str(render("6. zes\n7. zeven"))
     assert "<strong>een</strong>" in html
     assert 'href="https://alliantievankracht.nl"' in html
     assert 'rel="noopener noreferrer nofollow"' in html
@@ -145,7 +167,11 @@ def test_markdown_keeps_lists_links_and_emphasis():
 def test_hostile_markdown_on_the_proposal_page(client, programme, board, users):
     team = users["programme_team"]
     proposal = services.proposal_create(
-        programme=programme, body=board, title="Kwaadaardig", drafter=team, by=team,
+        programme=programme,
+        body=board,
+        title="Kwaadaardig",
+        drafter=team,
+        by=team,
         introduction="<script>alert('intro')</script>[x](javascript:alert(2))",
         content="<img src=x onerror=alert(3)>**vet**",
         decisions=[{"kind": "instemmen", "text": "<script>alert(4)</script>"}],

@@ -42,8 +42,14 @@ def test_vote_form_records_and_changes_votes(client, make, users):
     url = reverse("governance:proposal-vote", args=[proposal.pk])
     page = client.get(url).content.decode()
     assert "Uw stem over besluit 2" in page
-    response = client.post(url, {f"choice_{d2.pk}": "voor", f"choice_{d3.pk}": "tegen",
-                                 f"comment_{d3.pk}": "Eerst uitwerken"})
+    response = client.post(
+        url,
+        {
+            f"choice_{d2.pk}": "voor",
+            f"choice_{d3.pk}": "tegen",
+            f"comment_{d3.pk}": "Eerst uitwerken",
+        },
+    )
     assert response.status_code == 302
     votes = {v.decision_id: (v.choice, v.comment) for v in Vote.objects.filter(user=users["board"])}
     assert votes == {d2.pk: ("voor", ""), d3.pk: ("tegen", "Eerst uitwerken")}
@@ -67,8 +73,9 @@ def test_crafted_vote_post_by_a_non_member_is_refused(client, make, users, who):
     proposal = make("schriftelijke_ronde")
     d2 = proposal.decisions.get(position=2)
     client.force_login(users[who])
-    response = client.post(reverse("governance:proposal-vote", args=[proposal.pk]),
-                           {f"choice_{d2.pk}": "voor"})
+    response = client.post(
+        reverse("governance:proposal-vote", args=[proposal.pk]), {f"choice_{d2.pk}": "voor"}
+    )
     assert response.status_code == 403
     assert not Vote.objects.exists()
 
@@ -78,11 +85,13 @@ def test_vote_post_after_the_deadline_is_refused(client, make, users):
 
     proposal = make("schriftelijke_ronde")
     Proposal.objects.filter(pk=proposal.pk).update(
-        round_deadline=timezone.now() - timedelta(seconds=1))
+        round_deadline=timezone.now() - timedelta(seconds=1)
+    )
     d2 = proposal.decisions.get(position=2)
     client.force_login(users["board"])
-    response = client.post(reverse("governance:proposal-vote", args=[proposal.pk]),
-                           {f"choice_{d2.pk}": "voor"})
+    response = client.post(
+        reverse("governance:proposal-vote", args=[proposal.pk]), {f"choice_{d2.pk}": "voor"}
+    )
     assert response.status_code == 403
     assert not Vote.objects.exists()
 
@@ -93,12 +102,18 @@ def test_recording_form_decides_the_proposal(client, make, users):
     client.force_login(users["secretary"])
     url = reverse("governance:proposal-record", args=[proposal.pk])
     assert "Uitkomst van besluit 1" in client.get(url).content.decode()
-    response = client.post(url, {
-        f"outcome_{d1.pk}": "kennisgenomen",
-        f"outcome_{d2.pk}": "aangenomen_met_wijziging", f"amended_{d2.pk}": "gewijzigd",
-        f"for_{d2.pk}": "3", f"against_{d2.pk}": "0", f"abstain_{d2.pk}": "1",
-        f"outcome_{d3.pk}": "verworpen",
-    })
+    response = client.post(
+        url,
+        {
+            f"outcome_{d1.pk}": "kennisgenomen",
+            f"outcome_{d2.pk}": "aangenomen_met_wijziging",
+            f"amended_{d2.pk}": "gewijzigd",
+            f"for_{d2.pk}": "3",
+            f"against_{d2.pk}": "0",
+            f"abstain_{d2.pk}": "1",
+            f"outcome_{d3.pk}": "verworpen",
+        },
+    )
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECIDED
@@ -111,10 +126,14 @@ def test_recording_form_shows_the_missing_amendment(client, make, users):
     proposal = make("geagendeerd")
     d1, d2, d3 = proposal.decisions.order_by("position")
     client.force_login(users["secretary"])
-    response = client.post(reverse("governance:proposal-record", args=[proposal.pk]), {
-        f"outcome_{d1.pk}": "kennisgenomen", f"outcome_{d2.pk}": "aangenomen_met_wijziging",
-        f"outcome_{d3.pk}": "aangenomen",
-    })
+    response = client.post(
+        reverse("governance:proposal-record", args=[proposal.pk]),
+        {
+            f"outcome_{d1.pk}": "kennisgenomen",
+            f"outcome_{d2.pk}": "aangenomen_met_wijziging",
+            f"outcome_{d3.pk}": "aangenomen",
+        },
+    )
     assert response.status_code == 200
     assert "Geef de gewijzigde tekst." in response.content.decode()
 
@@ -133,8 +152,11 @@ def test_deciding_twice_by_crafted_post_is_refused(client, make, users):
     before = list(proposal.decisions.values_list("outcome", "number"))
     d2 = proposal.decisions.get(position=2)
     client.force_login(users["secretary"])
-    response = client.post(reverse("governance:proposal-record", args=[proposal.pk]),
-                           {f"outcome_{d2.pk}": "verworpen"}, follow=True)
+    response = client.post(
+        reverse("governance:proposal-record", args=[proposal.pk]),
+        {f"outcome_{d2.pk}": "verworpen"},
+        follow=True,
+    )
     assert "al besloten; een besluit is definitief" in response.content.decode()
     assert list(proposal.decisions.values_list("outcome", "number")) == before
 
@@ -142,10 +164,17 @@ def test_deciding_twice_by_crafted_post_is_refused(client, make, users):
 def test_editing_a_submitted_proposal_by_post_changes_nothing(client, make, users):
     proposal = make("ingediend")
     client.force_login(users["programme_team"])
-    response = client.post(reverse("governance:proposal-edit", args=[proposal.pk]), {
-        "title": "Anders", "decisions-TOTAL_FORMS": "1", "decisions-INITIAL_FORMS": "0",
-        "decisions-0-kind": "instemmen", "decisions-0-text": "stiekem",
-    }, follow=True)
+    response = client.post(
+        reverse("governance:proposal-edit", args=[proposal.pk]),
+        {
+            "title": "Anders",
+            "decisions-TOTAL_FORMS": "1",
+            "decisions-INITIAL_FORMS": "0",
+            "decisions-0-kind": "instemmen",
+            "decisions-0-text": "stiekem",
+        },
+        follow=True,
+    )
     assert "alleen een concept kan worden bewerkt" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.title != "Anders"
@@ -154,37 +183,66 @@ def test_editing_a_submitted_proposal_by_post_changes_nothing(client, make, user
 
 def test_create_and_edit_a_concept_through_the_pages(client, programme, board, users):
     client.force_login(users["programme_team"])
-    response = client.post(reverse("governance:proposal-create", args=["avk"]), {
-        "title": "Nieuw voorstel", "body": board.pk, "drafter": users["programme_team"].pk,
-        "drafter_function": "projectleider", "date": "2024-06-20", "introduction": "Intro",
-        "content": "Tekst",
-        "decisions-TOTAL_FORMS": "3", "decisions-INITIAL_FORMS": "0",
-        "decisions-0-kind": "instemmen", "decisions-0-text": "tweede", "decisions-0-ORDER": "2",
-        "decisions-1-kind": "kennisnemen", "decisions-1-text": "eerste", "decisions-1-ORDER": "1",
-        "decisions-2-kind": "instemmen", "decisions-2-text": "",
-    })
+    response = client.post(
+        reverse("governance:proposal-create", args=["avk"]),
+        {
+            "title": "Nieuw voorstel",
+            "body": board.pk,
+            "drafter": users["programme_team"].pk,
+            "drafter_function": "projectleider",
+            "date": "2024-06-20",
+            "introduction": "Intro",
+            "content": "Tekst",
+            "decisions-TOTAL_FORMS": "3",
+            "decisions-INITIAL_FORMS": "0",
+            "decisions-0-kind": "instemmen",
+            "decisions-0-text": "tweede",
+            "decisions-0-ORDER": "2",
+            "decisions-1-kind": "kennisnemen",
+            "decisions-1-text": "eerste",
+            "decisions-1-ORDER": "1",
+            "decisions-2-kind": "instemmen",
+            "decisions-2-text": "",
+        },
+    )
     assert response.status_code == 302
     from governance.models import Proposal
 
     proposal = Proposal.objects.get(title="Nieuw voorstel")
     assert list(proposal.decisions.values_list("position", "kind", "text")) == [
-        (1, "kennisnemen", "eerste"), (2, "instemmen", "tweede")]
+        (1, "kennisnemen", "eerste"),
+        (2, "instemmen", "tweede"),
+    ]
     edit = reverse("governance:proposal-edit", args=[proposal.pk])
     assert client.get(edit).status_code == 200
-    response = client.post(edit, {
-        "title": "Nieuw voorstel", "body": board.pk, "drafter": users["programme_team"].pk,
-        "date": "2024-06-20", "version": proposal.version,
-        "decisions-TOTAL_FORMS": "1", "decisions-INITIAL_FORMS": "0",
-        "decisions-0-kind": "instemmen", "decisions-0-text": "enige",
-    })
+    response = client.post(
+        edit,
+        {
+            "title": "Nieuw voorstel",
+            "body": board.pk,
+            "drafter": users["programme_team"].pk,
+            "date": "2024-06-20",
+            "version": proposal.version,
+            "decisions-TOTAL_FORMS": "1",
+            "decisions-INITIAL_FORMS": "0",
+            "decisions-0-kind": "instemmen",
+            "decisions-0-text": "enige",
+        },
+    )
     assert response.status_code == 302
     assert list(proposal.decisions.values_list("text", flat=True)) == ["enige"]
 
 
-@pytest.mark.parametrize("who, status", [
-    ("programme_team", 200), ("secretary", 200), ("board", 404), ("partner_contact", 403),
-    ("other_team", 403),
-])
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("programme_team", 200),
+        ("secretary", 200),
+        ("board", 404),
+        ("partner_contact", 403),
+        ("other_team", 403),
+    ],
+)
 def test_proposal_page_access(client, make, users, who, status):
     proposal = make("ingediend")
     client.force_login(users[who])
@@ -199,12 +257,14 @@ def test_workflow_buttons_through_the_pages(client, make, board, users):
     proposal.refresh_from_db()
     assert proposal.status == "ingediend"
     deadline = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
-    client.post(reverse("governance:proposal-open-round", args=[proposal.pk]),
-                {"round_deadline": deadline})
+    client.post(
+        reverse("governance:proposal-open-round", args=[proposal.pk]), {"round_deadline": deadline}
+    )
     proposal.refresh_from_db()
     assert proposal.status == "schriftelijke_ronde"
-    response = client.post(reverse("governance:proposal-close-round", args=[proposal.pk]),
-                           follow=True)
+    response = client.post(
+        reverse("governance:proposal-close-round", args=[proposal.pk]), follow=True
+    )
     assert "zodra alle leden hebben gestemd" in response.content.decode()
     client.post(reverse("governance:proposal-withdraw", args=[proposal.pk]))
     proposal.refresh_from_db()
@@ -214,8 +274,13 @@ def test_workflow_buttons_through_the_pages(client, make, board, users):
 def test_board_member_cannot_run_the_workflow(client, make, users):
     proposal = make("ingediend")
     client.force_login(users["board"])
-    for name in ["proposal-submit", "proposal-open-round", "proposal-close-round",
-                 "proposal-withdraw", "proposal-schedule"]:
+    for name in [
+        "proposal-submit",
+        "proposal-open-round",
+        "proposal-close-round",
+        "proposal-withdraw",
+        "proposal-schedule",
+    ]:
         assert client.post(reverse(f"governance:{name}", args=[proposal.pk])).status_code == 403
 
 
@@ -223,14 +288,23 @@ def test_meeting_page_with_agenda_minutes_and_action_items(client, make, board, 
     proposal = make("besloten")
     meeting = proposal.agenda_items.first().meeting
     client.force_login(users["secretary"])
-    client.post(reverse("governance:meeting-edit", args=[meeting.pk]), {
-        "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        "place": "Veendam", "minutes": "## Verslag\n\n<script>x</script>Besproken.",
-        "version": meeting.version,
-    })
-    client.post(reverse("governance:action-item-add", args=[meeting.pk]), {
-        "description": "Uitwerking regievorm", "owner_text": "Saskia", "due_date": "2024-09-01",
-    })
+    client.post(
+        reverse("governance:meeting-edit", args=[meeting.pk]),
+        {
+            "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "place": "Veendam",
+            "minutes": "## Verslag\n\n<script>x</script>Besproken.",
+            "version": meeting.version,
+        },
+    )
+    client.post(
+        reverse("governance:action-item-add", args=[meeting.pk]),
+        {
+            "description": "Uitwerking regievorm",
+            "owner_text": "Saskia",
+            "due_date": "2024-09-01",
+        },
+    )
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Besproken." in page and "<script>x" not in page
     assert "Uitwerking regievorm" in page and proposal.title in page
@@ -268,8 +342,7 @@ def _open_rounds(programme, board, users, n):
         make_proposal(programme, board, users, status="schriftelijke_ronde")
 
 
-def test_to_decide_queries_are_flat(client, programme, board, users,
-                                    django_assert_max_num_queries):
+def test_to_decide_queries_are_flat(client, programme, board, users, django_assert_max_num_queries):
     _open_rounds(programme, board, users, 2)
     client.force_login(users["board"])
     url = reverse("governance:to-decide", args=["avk"])
@@ -283,8 +356,9 @@ def test_to_decide_queries_are_flat(client, programme, board, users,
         client.get(url)
 
 
-def test_proposal_list_queries_are_flat(client, programme, board, users,
-                                        django_assert_max_num_queries):
+def test_proposal_list_queries_are_flat(
+    client, programme, board, users, django_assert_max_num_queries
+):
     for status in ["concept", "ingediend", "besloten"]:
         make_proposal(programme, board, users, status=status)
     client.force_login(users["programme_team"])

@@ -12,8 +12,17 @@ from tests.governance.conftest import make_proposal
 
 pytestmark = pytest.mark.django_db
 
-WHO = ["programme_team", "board", "secretary", "partner_contact", "reader", "other_team",
-       "nobody", "superuser", "former_team"]
+WHO = [
+    "programme_team",
+    "board",
+    "secretary",
+    "partner_contact",
+    "reader",
+    "other_team",
+    "nobody",
+    "superuser",
+    "former_team",
+]
 
 
 def row(*allowed):
@@ -26,8 +35,11 @@ OWN = [
     ("view", "ingediend", row("programme_team", "board", "secretary", "superuser")),
     ("view", "geagendeerd", row("programme_team", "board", "secretary", "superuser")),
     ("view", "schriftelijke_ronde", row("programme_team", "board", "secretary", "superuser")),
-    ("view", "besloten", row("programme_team", "board", "secretary", "partner_contact", "reader",
-                             "superuser")),
+    (
+        "view",
+        "besloten",
+        row("programme_team", "board", "secretary", "partner_contact", "reader", "superuser"),
+    ),
     ("view", "ingetrokken", row("programme_team", "board", "secretary", "superuser")),
     ("edit", "concept", row("programme_team", "secretary", "superuser")),
     ("edit", "ingediend", row()),
@@ -73,8 +85,7 @@ def other_proposals(other_programme, other_board, users):
     return get
 
 
-@pytest.mark.parametrize("action, status, expected", OWN,
-                         ids=[f"{a}-{s}" for a, s, _e in OWN])
+@pytest.mark.parametrize("action, status, expected", OWN, ids=[f"{a}-{s}" for a, s, _e in OWN])
 def test_matrix_own_programme(users, proposals, action, status, expected):
     proposal = proposals(status)
     answers = {who: policy.allowed(users[who], action, proposal) for who in WHO}
@@ -93,8 +104,7 @@ OTHER = [
 ]
 
 
-@pytest.mark.parametrize("action, status, expected", OTHER,
-                         ids=[f"{a}-{s}" for a, s, _e in OTHER])
+@pytest.mark.parametrize("action, status, expected", OTHER, ids=[f"{a}-{s}" for a, s, _e in OTHER])
 def test_matrix_other_programme(users, other_proposals, action, status, expected):
     proposal = other_proposals(status)
     answers = {who: policy.allowed(users[who], action, proposal) for who in WHO}
@@ -110,9 +120,14 @@ def test_drafter_sees_and_edits_own_concept(programme, board, users):
     team = users["programme_team"]
     from governance import services
 
-    proposal = services.proposal_create(programme=programme, body=board, title="Eigen",
-                                        drafter=drafter, by=team,
-                                        decisions=[{"kind": "instemmen", "text": "x"}])
+    proposal = services.proposal_create(
+        programme=programme,
+        body=board,
+        title="Eigen",
+        drafter=drafter,
+        by=team,
+        decisions=[{"kind": "instemmen", "text": "x"}],
+    )
     assert policy.allowed(drafter, "view", proposal)
     assert policy.allowed(drafter, "edit", proposal)
     assert policy.allowed(drafter, "submit", proposal)
@@ -139,12 +154,15 @@ def test_meeting_matrix_other_programme(users, other_board, action, expected):
 
     meeting = MeetingFactory(body=other_board)
     assert {who: policy.allowed(users[who], action, meeting) for who in WHO} == row(
-        "other_team", "superuser")
+        "other_team", "superuser"
+    )
 
 
 PROGRAMME = [
-    ("view_governance", row("programme_team", "board", "secretary", "partner_contact", "reader",
-                            "superuser")),
+    (
+        "view_governance",
+        row("programme_team", "board", "secretary", "partner_contact", "reader", "superuser"),
+    ),
     ("create_proposal", row("programme_team", "secretary", "superuser")),
     ("manage_governance", row("programme_team", "secretary", "superuser")),
 ]
@@ -154,12 +172,22 @@ PROGRAMME = [
 def test_programme_level_matrix(users, programme, other_programme, action, expected):
     assert {who: policy.allowed(users[who], action, programme) for who in WHO} == expected
     assert {who: policy.allowed(users[who], action, other_programme) for who in WHO} == row(
-        "other_team", "superuser")
+        "other_team", "superuser"
+    )
 
 
 def test_selector_agrees_with_the_policy(users, programme, proposals):
-    every = [proposals(s) for s in ["concept", "ingediend", "geagendeerd", "schriftelijke_ronde",
-                                    "besloten", "ingetrokken"]]
+    every = [
+        proposals(s)
+        for s in [
+            "concept",
+            "ingediend",
+            "geagendeerd",
+            "schriftelijke_ronde",
+            "besloten",
+            "ingetrokken",
+        ]
+    ]
     for who in WHO:
         visible = set(selectors.proposals_visible(user=users[who], programme=programme))
         assert visible == {p for p in every if policy.can_view_proposal(users[who], p)}, who

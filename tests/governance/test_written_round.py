@@ -56,8 +56,10 @@ def test_member_votes_and_changes_the_vote_before_the_deadline(make, members):
     assert history.last().history_user == members["board"]
 
 
-@pytest.mark.parametrize("who", ["secretary", "partner_contact", "programme_team", "superuser",
-                                 "other_team", "former_team"])
+@pytest.mark.parametrize(
+    "who",
+    ["secretary", "partner_contact", "programme_team", "superuser", "other_team", "former_team"],
+)
 def test_non_members_and_non_voting_members_cannot_vote(make, users, who):
     proposal = make("schriftelijke_ronde")
     with pytest.raises(ValidationError, match="Alleen huidige stemgerechtigde leden"):
@@ -84,8 +86,9 @@ def test_no_vote_on_take_note_decisions_or_outside_a_round(make, members):
     proposal = make("schriftelijke_ronde")
     note = proposal.decisions.get(position=1)
     with pytest.raises(ValidationError, match="kennisname"):
-        services.vote_cast(proposal_id=proposal.pk, by=members["board"],
-                           votes={note.pk: ("voor", "")})
+        services.vote_cast(
+            proposal_id=proposal.pk, by=members["board"], votes={note.pk: ("voor", "")}
+        )
     submitted = make("ingediend")
     with pytest.raises(ValidationError, match="niet in een schriftelijke ronde"):
         vote(submitted, members["board"])
@@ -101,12 +104,21 @@ def test_round_cannot_close_early_while_votes_are_missing(make, members, users):
 def test_majority_of_current_members_adopts(make, members, users):
     proposal = make("schriftelijke_ronde")
     d2, d3 = _agree(proposal)
-    services.vote_cast(proposal_id=proposal.pk, by=members["board"],
-                       votes={d2.pk: ("voor", ""), d3.pk: ("voor", "")})
-    services.vote_cast(proposal_id=proposal.pk, by=members["chair"],
-                       votes={d2.pk: ("voor", ""), d3.pk: ("tegen", "")})
-    services.vote_cast(proposal_id=proposal.pk, by=members["member2"],
-                       votes={d2.pk: ("onthouding", ""), d3.pk: ("onthouding", "")})
+    services.vote_cast(
+        proposal_id=proposal.pk,
+        by=members["board"],
+        votes={d2.pk: ("voor", ""), d3.pk: ("voor", "")},
+    )
+    services.vote_cast(
+        proposal_id=proposal.pk,
+        by=members["chair"],
+        votes={d2.pk: ("voor", ""), d3.pk: ("tegen", "")},
+    )
+    services.vote_cast(
+        proposal_id=proposal.pk,
+        by=members["member2"],
+        votes={d2.pk: ("onthouding", ""), d3.pk: ("onthouding", "")},
+    )
     # all three voted: the round can close before the deadline
     services.round_close(proposal_id=proposal.pk, by=users["programme_team"])
     proposal.refresh_from_db()
@@ -126,8 +138,9 @@ def test_majority_counts_members_on_the_closing_day(make, members, users):
     vote(proposal, members["board"])
     vote(proposal, members["chair"])
     newcomer = UserFactory(username="newcomer")
-    MembershipFactory(body=proposal.body, user=newcomer, role="lid",
-                      valid_from=timezone.localdate())
+    MembershipFactory(
+        body=proposal.body, user=newcomer, role="lid", valid_from=timezone.localdate()
+    )
     expire(proposal)
     services.round_close(proposal_id=proposal.pk, by=users["programme_team"])
     assert {d.outcome for d in _agree(proposal)} == {"verworpen"}
@@ -219,26 +232,34 @@ def test_members_are_told_when_a_round_opens(make, users, django_capture_on_comm
     proposal = make("ingediend")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.round_open(proposal_id=proposal.pk, by=users["programme_team"],
-                            deadline=timezone.now() + timedelta(days=3))
+        services.round_open(
+            proposal_id=proposal.pk,
+            by=users["programme_team"],
+            deadline=timezone.now() + timedelta(days=3),
+        )
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "board@example.org", "chair@example.org", "member2@example.org"]
+        "board@example.org",
+        "chair@example.org",
+        "member2@example.org",
+    ]
     message = mail.outbox[0]
     assert message.subject.endswith(f"Schriftelijke ronde: {proposal.title}")
     assert "Stem vóór" in message.body
     assert f"/governance/proposals/{proposal.pk}/" in message.body
 
 
-def test_members_are_told_when_put_on_the_agenda(make, board, users,
-                                                 django_capture_on_commit_callbacks):
+def test_members_are_told_when_put_on_the_agenda(
+    make, board, users, django_capture_on_commit_callbacks
+):
     from tests.factories import MeetingFactory
 
     proposal = make("ingediend")
     meeting = MeetingFactory(body=board, starts_at=timezone.now() + timedelta(days=3))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.proposal_schedule(proposal_id=proposal.pk, meeting=meeting,
-                                   by=users["programme_team"])
+        services.proposal_schedule(
+            proposal_id=proposal.pk, meeting=meeting, by=users["programme_team"]
+        )
     # all current members, the (non-voting) secretary included
     assert len(mail.outbox) == 4
     assert "staat op de agenda van het Dagelijks Bestuur" in mail.outbox[0].body
@@ -248,15 +269,19 @@ def test_nothing_is_sent_when_the_step_fails(make, users, django_capture_on_comm
     proposal = make("concept")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        services.round_open(proposal_id=proposal.pk, by=users["programme_team"],
-                            deadline=timezone.now() + timedelta(days=3))
+        services.round_open(
+            proposal_id=proposal.pk,
+            by=users["programme_team"],
+            deadline=timezone.now() + timedelta(days=3),
+        )
     assert mail.outbox == []
 
 
 def test_future_membership_does_not_count_yet(make, board, users):
     later = UserFactory(username="later")
-    MembershipFactory(body=board, user=later, role="lid",
-                      valid_from=timezone.localdate() + timedelta(days=5))
+    MembershipFactory(
+        body=board, user=later, role="lid", valid_from=timezone.localdate() + timedelta(days=5)
+    )
     proposal = make("schriftelijke_ronde")
     with pytest.raises(ValidationError):
         vote(proposal, later)
