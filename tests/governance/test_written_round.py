@@ -1,6 +1,7 @@
 """Written rounds: voting rules, the majority of CURRENT members, closing and reminders by the
 command, and the e-mails."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -175,7 +176,7 @@ def test_a_member_leaving_can_turn_a_minority_into_a_majority(make, members, use
 
 def run(capture):
     with capture(execute=True):
-        call_command("close_written_rounds", stdout=open("/dev/null", "w"))
+        call_command("close_written_rounds", stdout=io.StringIO())
 
 
 def test_command_closes_expired_rounds_and_tells_the_drafter(
@@ -286,3 +287,13 @@ def test_future_membership_does_not_count_yet(make, board, users):
     with pytest.raises(ValidationError):
         vote(proposal, later)
     assert date.today()  # membership starting later is not "current"
+
+
+def test_command_reports_what_it_did(make, members):
+    proposal = make("schriftelijke_ronde")
+    vote(proposal, members["board"])
+    expire(proposal)
+    out = io.StringIO()
+    call_command("close_written_rounds", stdout=out)
+    assert f"closed: {proposal.pk}" in out.getvalue()
+    assert "1 round(s) closed" in out.getvalue()
