@@ -5,8 +5,10 @@ record a change of package on the partner's page."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -48,6 +50,8 @@ class ProgrammeImportMixin(ImportExportMixin):
 
     import_form_class = ProgrammeImportForm
     confirm_form_class = ProgrammeConfirmImportForm
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
 
     def _programmes(self, request):
         return programme_policy.programmes_administered_by(request.user)
@@ -140,6 +144,7 @@ class PartnerAdmin(ProgrammeImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin)
     ]
     readonly_fields = ["active"]
     inlines = [ParticipationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return False  # a partner is added in a programme: on the partner list or by import

@@ -183,6 +183,19 @@ class ProgrammeResource(resources.ModelResource):
             }
         return self._packages
 
+    def get_instance(self, instance_loader, row):
+        """A bad value in a key column is a row error naming the column, like any other."""
+        errors = {}
+        for name in self._meta.import_id_fields:
+            field = self.fields[name]
+            try:
+                field.clean(row)
+            except ValueError as error:
+                errors[field.column_name] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+        return super().get_instance(instance_loader, row)
+
     def acting_user(self, kwargs):
         return self.by or kwargs.get("user")
 

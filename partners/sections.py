@@ -8,6 +8,9 @@ An app registers a provider in its AppConfig.ready():
 A provider gets (request, partner, programme) and returns a list of `avk.home.Panel`s; the page
 renders each panel's template with `panel` set to the panel's context. Providers ask their own
 app's selectors and policy, so the partner page runs no queries for them.
+
+`partners/_section_list.html` is a ready-made template: give the panel a context
+{"items": [{"label": ..., "url": ..., "note": ...}], "empty": "shown when there are none"}.
 """
 
 from collections.abc import Callable

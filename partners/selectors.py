@@ -9,8 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     Count,
-    F,
     DecimalField,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
