@@ -417,6 +417,41 @@ def _place_near(entries, wishes, top: float, bottom: float) -> None:
             entries[i].y = entries[i + 1].y - HEADER_GAP - entries[i].height
 
 
+# Printed on A4 landscape, the 1280 units of the width fill 277 mm, so a page holds about
+# 850 units of height; the first page also holds the title and the legend.
+PRINT_FIRST_BAND = 560
+PRINT_BAND = 860
+
+
+def print_bands(
+    d: Diagram, first: float = PRINT_FIRST_BAND, rest: float = PRINT_BAND
+) -> list[tuple[float, float]]:
+    """Cut the diagram into page-high bands (y, height) for printing, each cut in a gap that
+    no node or header straddles (when the columns leave one), so no box is split."""
+    boxes = [(b.y, b.y + b.height) for b in d.nodes + d.headers]
+
+    def free(y: float) -> bool:
+        return all(not (top < y < bottom) for top, bottom in boxes)
+
+    candidates = sorted(
+        {bottom + GAP / 2 for _top, bottom in boxes} | {top - GAP / 2 for top, _b in boxes}
+    )
+    bands = []
+    y = 0.0
+    limit = first
+    while y + limit < d.height:
+        target = y + limit
+        cut = next(
+            (c for c in reversed(candidates) if y + limit / 2 < c <= target and free(c)),
+            target,
+        )
+        bands.append((y, cut - y))
+        y = cut
+        limit = rest
+    bands.append((y, d.height - y))
+    return bands
+
+
 # -- The indicator chart -------------------------------------------------------------------
 
 CHART_WIDTH = 640

@@ -104,9 +104,9 @@ class PlanningFilterForm(_FilterForm):
         super().__init__(*args, **kwargs)
         self.phases = {str(p.pk): p for p in phases}
         self.fields["phase"] = forms.ChoiceField(
-            label=_("Phase"),
+            label=_("Phase (sets the months)"),
             required=False,
-            choices=[("", _("No phase (use the months)"))]
+            choices=[("", _("No phase"))]
             + [
                 (
                     str(p.pk),
@@ -119,7 +119,6 @@ class PlanningFilterForm(_FilterForm):
                 )
                 for p in phases
             ],
-            help_text=_("A phase sets the months."),
         )
         self.fields["line"] = _line_field(programme)
         self.fields["status"] = forms.ChoiceField(
@@ -189,6 +188,7 @@ def din_diagram(request, slug):
             "form": form,
             "din": din,
             "diagram": din.diagram,
+            "print_bands": layout.print_bands(din.diagram),
             "line": line,
             "partner": partner,
             "filtered": bool(line or partner),
@@ -207,7 +207,10 @@ def _timeline(start: date, end: date, today: date) -> dict:
             {
                 "left": 100 * i / months,
                 "label": date_format(month, "M"),
-                "year": month.year if (i == 0 or month.month == 1) else None,
+                # A year label needs some room before the right edge.
+                "year": month.year
+                if (i == 0 or month.month == 1) and (i == 0 or i / months < 0.95)
+                else None,
                 "month": month,
             }
         )
@@ -281,5 +284,14 @@ def planning(request, slug):
             "end": end,
             "phase": phase,
             "today": today,
+            "filters": [
+                f"{form.fields[name].label}: {label}"
+                for name, label in (
+                    ("line", data.get("line")),
+                    ("status", EffortStatus(data["status"]).label if data.get("status") else None),
+                    ("partner", data.get("partner")),
+                )
+                if label
+            ],
         },
     )

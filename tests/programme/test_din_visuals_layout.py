@@ -160,3 +160,19 @@ def test_chart_layout_puts_higher_values_higher_and_reference_lines_in_place():
     assert single.points[0].x == (single.plot_left + single.plot_right) / 2
     empty = diagram.chart_layout([])
     assert empty.points == [] and empty.baseline_y is None and empty.target_y is None
+
+
+def test_print_bands_cover_the_diagram_and_never_cut_a_box():
+    d = build(goals=30, efforts=120, partners=50, groups=8)
+    bands = diagram.print_bands(d)
+    assert bands[0][0] == 0
+    assert bands[0][1] <= diagram.PRINT_FIRST_BAND
+    assert all(h <= diagram.PRINT_BAND for _y, h in bands[1:])
+    for (y1, h1), (y2, _h2) in zip(bands, bands[1:], strict=False):
+        assert y1 + h1 == y2  # no gaps, no overlaps
+    assert bands[-1][0] + bands[-1][1] == d.height
+    cuts = [y for y, _h in bands[1:]]
+    for box in d.nodes + d.headers:
+        assert not any(box.y < cut < box.y + box.height for cut in cuts)
+    small = build(goals=2, efforts=2, partners=1, groups=1)
+    assert diagram.print_bands(small) == [(0.0, small.height)]
