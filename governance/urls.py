@@ -11,8 +11,12 @@ urlpatterns = [
     path("<slug:slug>/proposals/new/", views.proposal_create, name="proposal-create"),
     path("<slug:slug>/meetings/", views.meeting_list, name="meeting-list"),
     path("<slug:slug>/meetings/new/", views.meeting_create, name="meeting-create"),
+    path("<slug:slug>/besluitenlijst/", views.decision_list, name="decision-list"),
+    path("<slug:slug>/besluitenlijst.xlsx", views.decision_list_xlsx, name="decision-list-xlsx"),
+    path("<slug:slug>/besluitenlijst.pdf", views.decision_list_pdf, name="decision-list-pdf"),
     # proposals
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal-detail"),
+    path("proposals/<int:pk>/pdf/", views.proposal_pdf, name="proposal-pdf"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal-edit"),
     path("proposals/<int:pk>/submit/", views.proposal_submit, name="proposal-submit"),
     path("proposals/<int:pk>/schedule/", views.proposal_schedule, name="proposal-schedule"),
@@ -28,6 +32,7 @@ urlpatterns = [
     path("decisions/<int:pk>/correct/", views.decision_correct, name="decision-correct"),
     # meetings, bodies, action items
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/pdf/", views.meeting_pdf, name="meeting-pdf"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/held/", views.meeting_held, name="meeting-held"),
     path("meetings/<int:pk>/agenda/", views.meeting_agenda_add, name="meeting-agenda-add"),
