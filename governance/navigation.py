@@ -22,7 +22,7 @@ def items(request, programme):
     found.append(
         NavItem(_("Proposals"), reverse("governance:proposal-list", args=[programme.slug]))
     )
-    if policy.can_manage_governance(user, programme) or has_role(user, programme, Role.BOARD):
+    if policy.can_view_meetings(user, programme):
         found.append(
             NavItem(_("Meetings"), reverse("governance:meeting-list", args=[programme.slug]))
         )

@@ -76,6 +76,18 @@ def can_manage_governance(user, programme) -> bool:
 # --- proposals -------------------------------------------------------------------------------
 
 
+def can_view_meetings(user, programme) -> bool:
+    """The meetings list: team, secretariat, board members and members of one of its bodies."""
+    return (
+        _back_office(user, programme)
+        or has_role(user, programme, Role.BOARD)
+        or (
+            getattr(user, "is_authenticated", False)
+            and Membership.objects.current().filter(user=user, body__programme=programme).exists()
+        )
+    )
+
+
 def can_view_proposal(user, proposal: Proposal) -> bool:
     programme = proposal.programme
     if _back_office(user, programme) or _is_drafter(user, proposal):
@@ -199,6 +211,7 @@ RULES = {
     "view_decision": can_view_decision,
     "view_governance": can_view_governance,
     "create_proposal": can_create_proposal,
+    "view_meetings": can_view_meetings,
     "manage_governance": can_manage_governance,
 }
 

@@ -32,7 +32,7 @@ from ._common import _error_messages, _form_errors, _programme
 
 
 def meeting_list(request, slug):
-    programme = _programme(request, slug, policy.can_view_governance)
+    programme = _programme(request, slug, policy.can_view_meetings)
     return render(
         request,
         "governance/meeting_list.html",

@@ -165,6 +165,7 @@ PROGRAMME = [
     ),
     ("create_proposal", row("programme_team", "secretary", "superuser")),
     ("manage_governance", row("programme_team", "secretary", "superuser")),
+    ("view_meetings", row("programme_team", "board", "secretary", "superuser")),
 ]
 
 
