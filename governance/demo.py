@@ -277,6 +277,7 @@ def load(context: dict) -> None:
     _memo(avk, bodies["DB"], saskia, admin, out)
     _round(avk, bodies["DB"], saskia, users, out)
     _pt_meeting(bodies["PT"], saskia, users, out)
+    _concept(avk, bodies["DB"], saskia, out)
 
 
 def _memo(avk, db, saskia, admin, out):
@@ -409,3 +410,33 @@ def _pt_meeting(pt, saskia, users, out):
         if done:
             services.action_item_close(action_item_id=item.pk, by=saskia, done_on=due)
     out("  programmateamoverleg 12 juni 2024 met actiepunten")
+
+
+CONCEPT_TITLE = "Ontmoetingen met de afvaardigingen van de partners"
+
+
+def _concept(avk, db, saskia, out):
+    """A draft the programme team is still writing (seed 003, IK-kant)."""
+    if Proposal.objects.filter(programme=avk, title=CONCEPT_TITLE).exists():
+        return
+    services.proposal_create(
+        programme=avk,
+        body=db,
+        title=CONCEPT_TITLE,
+        drafter=saskia,
+        drafter_function="projectleider",
+        introduction=(
+            "Het programmateam wil 4x per jaar een ontmoeting tussen de afvaardigingen van de "
+            "partners en het programmateam, afgestemd op de bestaande overleggen."
+        ),
+        decisions=[
+            {
+                "kind": "instemmen",
+                "text": "Het dagelijks bestuur wordt gevraagd in te stemmen met vier "
+                "ontmoetingen per jaar tussen de afvaardigingen van de partners en het "
+                "programmateam.",
+            }
+        ],
+        by=saskia,
+    )
+    out("  conceptvoorstel ontmoetingen aangemaakt")

@@ -74,7 +74,9 @@ class ProposalEditForm(VersionedFormMixin, ProposalForm):
 
 
 class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=DecisionKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=DecisionKind.choices, initial=DecisionKind.AGREE
+    )
     text = forms.CharField(
         label=_("Proposed decision"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -84,7 +86,7 @@ class DecisionForm(forms.Form):
 
 
 DecisionFormSet = forms.formset_factory(
-    DecisionForm, extra=2, can_order=True, can_delete=True, max_num=30
+    DecisionForm, extra=3, can_order=True, can_delete=True, max_num=30
 )
 
 

@@ -324,10 +324,11 @@ def test_body_page_lists_members(client, board, users):
 
 
 def test_menu_and_home_panel_for_a_board_member(client, make, users):
-    make("schriftelijke_ronde")
+    proposal = make("schriftelijke_ronde")
     client.force_login(users["board"])
     page = client.get("/").content.decode()
     assert "Te besluiten" in page and "Wacht op uw stem" in page
+    assert proposal.title in page and "stemmen vóór" in page
 
 
 def test_home_panel_for_the_team(client, make, users):
@@ -335,6 +336,7 @@ def test_home_panel_for_the_team(client, make, users):
     client.force_login(users["programme_team"])
     page = client.get("/").content.decode()
     assert "Voorstellen in concept of ingediend" in page
+    assert "Randvoorwaarden en programma-organisatie" in page
 
 
 def _open_rounds(programme, board, users, n):
