@@ -95,3 +95,42 @@ def test_board_member_votes_in_the_written_round(live_server, page, users, open_
 
     page.goto(f"{live_server.url}/governance/avk/te-besluiten/")
     assert page.get_by_text("alle stemmen uitgebracht").is_visible()
+
+
+def test_team_pages_have_no_axe_violations(live_server, page, users, programme, open_round):
+    from tests.factories import MeetingFactory
+
+    team = users["programme_team"]
+    body = open_round.body
+    meeting = MeetingFactory(body=body, starts_at=timezone.now() - timedelta(hours=1))
+    proposal = services.proposal_create(
+        programme=programme,
+        body=body,
+        title="Op de agenda",
+        drafter=team,
+        by=team,
+        decisions=[{"kind": "instemmen", "text": "in te stemmen"}],
+    )
+    services.proposal_submit(proposal_id=proposal.pk, by=team)
+    services.proposal_schedule(proposal_id=proposal.pk, meeting=meeting, by=team)
+    services.action_item_create(
+        body=body, meeting=meeting, by=team, owner_text="Saskia", description="Uitwerken"
+    )
+    page.set_viewport_size({"width": 1680, "height": 1000})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill("programme_team")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    for path in [
+        "/governance/avk/proposals/",
+        "/governance/avk/proposals/new/",
+        "/governance/avk/meetings/",
+        meeting.get_absolute_url(),
+        f"/governance/proposals/{proposal.pk}/",
+        f"/governance/proposals/{proposal.pk}/record/",
+        body.get_absolute_url(),
+    ]:
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        assert axe_violations(page) == [], path
