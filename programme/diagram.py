@@ -462,8 +462,9 @@ CHART_TOP = 28
 CHART_BOTTOM = 48
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values (steps of 1, 2 or 5 times a power of ten) covering low..high."""
+def nice_ticks(low: float, high: float, count: int = 5, integer: bool = False) -> list[float]:
+    """Round tick values (steps of 1, 2 or 5 times a power of ten) covering low..high;
+    with `integer`, steps of at least 1 (counts have no halves)."""
     if high < low:
         low, high = high, low
     if high == low:
@@ -472,6 +473,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / max(count - 1, 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if integer:
+        step = max(round(step), 1) if step >= 1 else 1
     start = math.floor(low / step) * step
     ticks = []
     value = start
@@ -524,7 +527,7 @@ def chart_layout(
     low, high = min(everything), max(everything)
     if low >= 0 and low <= high * 0.5:
         low = 0.0  # start at zero unless that would flatten the changes that matter
-    ticks = nice_ticks(low, high)
+    ticks = nice_ticks(low, high, integer=all(v == int(v) for v in everything))
     lo, hi = ticks[0], ticks[-1]
     if hi == lo:
         hi = lo + 1

@@ -192,6 +192,7 @@ def din_diagram(request, slug):
             "line": line,
             "partner": partner,
             "filtered": bool(line or partner),
+            "highlight_partner": partner.pk if partner else None,
             **_legend(),
         },
     )

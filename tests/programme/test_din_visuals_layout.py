@@ -176,3 +176,10 @@ def test_print_bands_cover_the_diagram_and_never_cut_a_box():
         assert not any(box.y < cut < box.y + box.height for cut in cuts)
     small = build(goals=2, efforts=2, partners=1, groups=1)
     assert diagram.print_bands(small) == [(0.0, small.height)]
+
+
+def test_counts_get_whole_number_ticks():
+    assert diagram.nice_ticks(42, 44, integer=True) == [42, 43, 44]
+    assert 42.5 in diagram.nice_ticks(42, 44)
+    chart = diagram.chart_layout([("2023", Decimal(42)), ("2024", Decimal(44))], Decimal(42))
+    assert [value for _y, value in chart.ticks] == [42, 43, 44]
