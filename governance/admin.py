@@ -48,6 +48,17 @@ class ScopedBodyMixin:
             kwargs["queryset"] = Meeting.objects.filter(body__programme__in=programmes)
         elif db_field.name == "proposal":
             kwargs["queryset"] = Proposal.objects.filter(programme__in=programmes)
+        elif db_field.name in ("user", "drafter", "owner"):
+            from django.contrib.auth import get_user_model
+
+            from programme.models import RoleAssignment
+
+            people = RoleAssignment.objects.current().filter(programme__in=programmes)
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(pk__in=people.values("user_id"))
+                .order_by("last_name", "first_name")
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -86,7 +97,6 @@ class MembershipAdmin(
     list_display = ["user", "body", "role", "expert_by_experience", "valid_from", "valid_until"]
     list_filter = ["body__programme", "body", "role", "expert_by_experience"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
-    autocomplete_fields = ["user"]
     list_select_related = ["user", "body"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -250,7 +260,6 @@ class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, 
     list_filter = ["programme", "body", "status"]
     search_fields = ["title"]
     list_select_related = ["body", "drafter"]
-    autocomplete_fields = ["drafter"]
     inlines = [DecisionInline, TransitionInline]
     fields = [
         "programme",

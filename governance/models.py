@@ -466,7 +466,8 @@ class ProposedDecision(models.Model):
     `position` is its number in the proposal (1..n). Decided: `outcome`, `amended_text` (for
     aangenomen_met_wijziging; `final_text` gives what was decided), `votes_for/against/abstain`,
     `decided_on`, `decided_via` + `decided_in` (the meeting, for a meeting). Adopted decisions get
-    a stable, unique `number` (e.g. DB-2023-004) from services under a lock. A correction is a new
+    a stable `number` (e.g. DB-2023-004), unique within its body's series (`numbered_body`),
+    from services under a lock. A correction is a new
     decision with `corrects` pointing to the earlier one (the earlier shows `corrected_by`).
     `subject` (generic, optional) links what the decision adopts, e.g. a budget or phase plan.
     """
@@ -499,7 +500,16 @@ class ProposedDecision(models.Model):
         verbose_name=_("meeting"),
     )
     number = models.CharField(
-        _("decision number"), max_length=40, null=True, blank=True, unique=True, editable=False
+        _("decision number"), max_length=40, null=True, blank=True, editable=False
+    )
+    numbered_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The body whose series the number belongs to (unique per body).",
     )
     corrects = models.ForeignKey(
         "self",
@@ -523,6 +533,11 @@ class ProposedDecision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["proposal", "position"], name="governance_decision_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["numbered_body", "number"],
+                name="governance_decision_number_unique_per_body",
+                violation_error_message=_("This decision number has been given already."),
             ),
             models.CheckConstraint(
                 condition=~Q(outcome="aangenomen_met_wijziging") | ~Q(amended_text=""),

@@ -339,13 +339,14 @@ def _number(decision: ProposedDecision) -> None:
         return
     body = decision.proposal.body
     prefix = f"{body.code}-{decision.decided_on.year}-"
-    taken = ProposedDecision.objects.filter(number__startswith=prefix).values_list(
-        "number", flat=True
-    )
+    taken = ProposedDecision.objects.filter(
+        numbered_body=body, number__startswith=prefix
+    ).values_list("number", flat=True)
     highest = max(
         (int(n.rsplit("-", 1)[1]) for n in taken if n.rsplit("-", 1)[1].isdigit()), default=0
     )
     decision.number = f"{prefix}{highest + 1:03d}"
+    decision.numbered_body = body
 
 
 @transaction.atomic

@@ -328,3 +328,16 @@ def test_correction_is_a_new_decision_referring_to_the_old(make, users):
         services.decision_correct(
             decision_id=make("ingediend").decisions.first().pk, text="x", by=users["secretary"]
         )
+
+
+def test_each_body_has_its_own_number_series(make, users, other_programme, other_board):
+    from tests.governance.conftest import make_proposal
+
+    ours = make("besloten")
+    theirs = make_proposal(
+        other_programme, other_board, {"programme_team": users["other_team"]}, status="besloten"
+    )
+    year = timezone.localdate().year
+    assert ours.decisions.get(position=2).number == f"DB-{year}-001"
+    assert theirs.decisions.get(position=2).number == f"DB-{year}-001"
+    assert theirs.decisions.get(position=2).numbered_body == other_board
