@@ -22,6 +22,9 @@ def items(request, programme):
     found.append(
         NavItem(_("Proposals"), reverse("governance:proposal-list", args=[programme.slug]))
     )
+    found.append(
+        NavItem(_("Decision list"), reverse("governance:decision-list", args=[programme.slug]))
+    )
     if policy.can_view_meetings(user, programme):
         found.append(
             NavItem(_("Meetings"), reverse("governance:meeting-list", args=[programme.slug]))

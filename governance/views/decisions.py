@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -22,7 +23,15 @@ from .. import exports, selectors
 from .. import permissions_decisions as policy
 from .. import selectors_decisions as rows
 from ..markdown import render as markdown
-from ..models import Meeting, MeetingStatus, Outcome, Proposal, ProposalStatus
+from ..models import (
+    BodyKind,
+    DecisionKind,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Proposal,
+    ProposalStatus,
+)
 from ._common import _programme
 
 __all__ = [
@@ -32,6 +41,36 @@ __all__ = [
     "meeting_pdf",
     "proposal_pdf",
 ]
+
+
+#: How the memo names a body in "Het dagelijks bestuur wordt gevraagd ..." (seed 001).
+BODY_PHRASES = {
+    BodyKind.DAILY_BOARD: "het dagelijks bestuur",
+    BodyKind.STEERING_GROUP: "de stuurgroep",
+    BodyKind.MEMBERS_COUNCIL: "de ledenraad",
+    BodyKind.PROGRAMME_TEAM: "het programmateam",
+    BodyKind.LEADS_MEETING: "het kartrekkersoverleg",
+}
+KIND_PHRASES = {
+    DecisionKind.TAKE_NOTE: "kennis te nemen van",
+    DecisionKind.AGREE: "in te stemmen met",
+}
+VERB_STARTS = ("kennis te nemen", "kennis nemen", "kennisnemen", "in te stemmen", "instemmen")
+
+
+def memo_sentence(decision, body) -> str:
+    """A proposed decision as the memo words it: "Het dagelijks bestuur wordt gevraagd in te
+    stemmen met ...". Texts already written that way stay as they are; in another language
+    than Dutch the text is shown with its kind."""
+    text = decision.text.strip()
+    if not (get_language() or "nl").startswith("nl"):
+        return f"{decision.get_kind_display()}: {text}"
+    if "wordt gevraagd" in text.lower()[:120]:
+        return text
+    subject = BODY_PHRASES.get(body.kind) or f"het {body.name}"
+    if text.lower().startswith(VERB_STARTS):
+        return f"{subject[0].upper()}{subject[1:]} wordt gevraagd {text}"
+    return f"{subject[0].upper()}{subject[1:]} wordt gevraagd {KIND_PHRASES[decision.kind]} {text}"
 
 
 def _filters(request, bodies) -> rows.DecisionFilter:
@@ -150,6 +189,8 @@ def proposal_pdf(request, pk):
     remember_programme(request, proposal.programme)
     proposal = selectors.proposal_detail(pk=pk)
     decisions = list(proposal.decisions.all())
+    for decision in decisions:
+        decision.memo_text = memo_sentence(decision, proposal.body)
     return pdf_response(
         "governance/pdf/proposal.html",
         {
