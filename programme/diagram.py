@@ -90,6 +90,8 @@ class GoalGroup:
     strategic_goal: str
     goals: list[Item]
     line_key: int = 0
+    line_url: str | None = None
+    strategic_url: str | None = None
 
 
 @dataclass
@@ -141,6 +143,7 @@ class Header:
     y: float
     width: float
     height: float
+    url: str | None = None
 
     @property
     def text_y(self) -> float:
@@ -253,6 +256,7 @@ def layout(
                 0,
                 COLUMN_WIDTH,
                 LINE_HEADER_HEIGHT,
+                group.line_url,
             )
             headers.append(header)
             column.append(header)
@@ -265,6 +269,7 @@ def layout(
             0,
             COLUMN_WIDTH,
             STRATEGIC_HEADER_HEIGHT,
+            group.strategic_url,
         )
         headers.append(header)
         column.append(header)

@@ -57,8 +57,9 @@ def partner_url(partner_id: int) -> str | None:
     return _url("partners:detail", [partner_id])
 
 
-def goal_url(programme: Programme, goal_id: int) -> str | None:
-    return _url("programme:din", [programme.slug], f"#goal-{goal_id}")
+def goal_url(programme: Programme, goal_id: int, level: str = "operational") -> str | None:
+    """The goal (level "operational" or "strategic") or line ("line") in the DIN overview."""
+    return _url("programme:din", [programme.slug], f"#{level}-{goal_id}")
 
 
 def visual_filter_lines(*, programme: Programme) -> QuerySet[ProgrammeLine]:
@@ -181,7 +182,12 @@ def din_diagram_data(*, programme: Programme, line=None, partner=None) -> Diagra
             branch.append({"goal": strategic, "goals": []})
             groups.append(
                 diagram.GoalGroup(
-                    programme_line.name, strategic.title, [], line_key=programme_line.pk
+                    programme_line.name,
+                    strategic.title,
+                    [],
+                    line_key=programme_line.pk,
+                    line_url=goal_url(programme, programme_line.pk, "line"),
+                    strategic_url=goal_url(programme, strategic.pk, "strategic"),
                 )
             )
         groups[-1].goals.append(diagram.Item(goal.pk, goal.title, goal_url(programme, goal.pk)))

@@ -168,6 +168,13 @@ def test_diagram_draws_goals_efforts_partners_and_lines(client, users, programme
     links = [a.get("href") for a in svg.iter(f"{SVG}a")]
     signal = din["efforts"][0]
     assert reverse("programme:effort-detail", args=[signal.pk]) in links
+    overview = reverse("programme:din", args=[programme.slug])
+    goal_a, _goal_b = din["goals"]
+    line_a, _line_b = din["lines"]
+    assert f"{overview}#operational-{goal_a.pk}" in links
+    assert f"{overview}#strategic-{goal_a.strategic_goal_id}" in links
+    assert f"{overview}#line-{line_a.pk}" in links
+    assert "Strategisch doel: " + goal_a.strategic_goal.title in titles
     # Status as text, not colour only.
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert any(t and t.startswith("Lopend") for t in texts)
