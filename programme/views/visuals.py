@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -112,7 +113,7 @@ class PlanningFilterForm(_FilterForm):
                     str(p.pk),
                     _("%(phase)s, %(start)s to %(end)s")
                     % {
-                        "phase": p.phase.get_phase_display(),
+                        "phase": capfirst(p.phase.get_phase_display()),
                         "start": date_format(p.start, "F Y"),
                         "end": date_format(p.end, "F Y"),
                     },
@@ -124,7 +125,8 @@ class PlanningFilterForm(_FilterForm):
         self.fields["status"] = forms.ChoiceField(
             label=_("Status"),
             required=False,
-            choices=[("", _("All statuses"))] + list(EffortStatus.choices),
+            choices=[("", _("All statuses"))]
+            + [(code, capfirst(label)) for code, label in EffortStatus.choices],
         )
         self.fields["partner"] = _partner_field(programme)
         self.order_fields(["phase", "start", "end", "line", "status", "partner"])
