@@ -2,6 +2,7 @@
 form_tag = False."""
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from avk.concurrency import VersionedFormMixin
 
 from .models import (
     CapitalForm,
+    Contribution,
     Effort,
     EffortStatus,
     Indicator,
@@ -79,15 +81,6 @@ class OperationalGoalForm(StrategicGoalForm):
 class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
     """An effort with its goals (by contribution), partners (by role) and forms of capital."""
 
-    goals_high = forms.ModelMultipleChoiceField(
-        label=_("Goals served: high contribution"), queryset=None, required=False
-    )
-    goals_medium = forms.ModelMultipleChoiceField(
-        label=_("Goals served: medium contribution"), queryset=None, required=False
-    )
-    goals_low = forms.ModelMultipleChoiceField(
-        label=_("Goals served: low contribution"), queryset=None, required=False
-    )
     partners_lead = forms.ModelMultipleChoiceField(
         label=_("Lead partners (trekker)"), queryset=None, required=False
     )
@@ -137,12 +130,19 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
             "strategic_goal__line__order", "strategic_goal__order", "order"
         )
         partners = partners_in_programme(programme=programme)
-        for name in ("goals_high", "goals_medium", "goals_low"):
-            self.fields[name].queryset = goals
-            self.fields[name].widget.attrs["size"] = 5
+        self.goal_fields = []
+        contributions = [("", _("does not serve it"))] + list(Contribution.choices)
+        for goal in goals:
+            name = f"goal_{goal.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=goal.title, choices=contributions, required=False
+            )
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+            self.goal_fields.append((name, goal))
         for name in ("partners_lead", "partners_participant"):
             self.fields[name].queryset = partners
             self.fields[name].widget.attrs["size"] = 6
+            self.fields[name].help_text = _("Hold Ctrl (or Cmd) to choose more than one.")
         for name in ("start_month", "end_month"):
             self.fields[name].input_formats = MONTH_FORMATS
             self.fields[name].help_text = _("Month, e.g. 2023-08.")
@@ -156,12 +156,8 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
         )
         self.fields["lead_user"].queryset = User.objects.filter(pk__in=team_ids)
         if self.instance.pk:
-            by_contribution = {"hoog": [], "middel": [], "laag": []}
             for link in self.instance.goal_links.all():
-                by_contribution[link.contribution].append(link.goal_id)
-            self.initial.setdefault("goals_high", by_contribution["hoog"])
-            self.initial.setdefault("goals_medium", by_contribution["middel"])
-            self.initial.setdefault("goals_low", by_contribution["laag"])
+                self.initial.setdefault(f"goal_{link.goal_id}", link.contribution)
             roles = {"trekker": [], "deelnemer": []}
             for link in self.instance.partner_links.all():
                 roles[link.role].append(link.partner_id)
@@ -169,19 +165,42 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("partners_participant", roles["deelnemer"])
             self.initial.setdefault("capitals", [c.form for c in self.instance.capitals.all()])
         elif goal is not None:
-            self.initial.setdefault("goals_medium", [goal.pk])
+            self.initial.setdefault(f"goal_{goal.pk}", Contribution.MEDIUM)
         self._helper()
+        self.helper.layout = Layout(
+            "title",
+            "description",
+            Row(
+                Column("status", css_class="col-sm-6 col-lg-3"),
+                Column("progress", css_class="col-sm-6 col-lg-3"),
+                Column("start_month", css_class="col-sm-6 col-lg-3"),
+                Column("end_month", css_class="col-sm-6 col-lg-3"),
+            ),
+            "progress_note",
+            Fieldset(
+                _("Operational goals it serves, and how much it contributes"),
+                Div(*[name for name, _goal in self.goal_fields], css_class="din-goal-grid"),
+            ),
+            Row(
+                Column("lead_member", css_class="col-md-6"),
+                Column("lead_user", css_class="col-md-6"),
+            ),
+            Row(
+                Column("partners_lead", css_class="col-md-6"),
+                Column("partners_participant", css_class="col-md-6"),
+            ),
+            "other_parties",
+            Row(
+                Column("capitals", css_class="col-md-4"),
+                Column("structural", css_class="col-md-2"),
+                Column("municipality", css_class="col-md-3"),
+                Column("place", css_class="col-md-3"),
+            ),
+            "version",
+        )
 
     def clean(self):
         cleaned = super().clean()
-        seen = {}
-        for name in ("goals_high", "goals_medium", "goals_low"):
-            for goal in cleaned.get(name) or []:
-                if goal.pk in seen:
-                    self.add_error(
-                        name, _("'%(goal)s' is chosen with two contributions.") % {"goal": goal}
-                    )
-                seen[goal.pk] = name
         lead = set(cleaned.get("partners_lead") or [])
         both = lead & set(cleaned.get("partners_participant") or [])
         if both:
@@ -201,11 +220,11 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
         """The cleaned data as keyword arguments of effort_create / effort_update."""
         data = dict(self.cleaned_data)
         data.pop("version", None)
-        goals = (
-            [(g, "hoog") for g in data.pop("goals_high")]
-            + [(g, "middel") for g in data.pop("goals_medium")]
-            + [(g, "laag") for g in data.pop("goals_low")]
-        )
+        goals = []
+        for name, goal in self.goal_fields:
+            contribution = data.pop(name)
+            if contribution:
+                goals.append((goal, contribution))
         partners = [(p, "trekker") for p in data.pop("partners_lead")] + [
             (p, "deelnemer") for p in data.pop("partners_participant")
         ]
@@ -294,6 +313,9 @@ class DinFilterForm(forms.Form):
         self.fields["line"].queryset = ProgrammeLine.objects.filter(programme=programme)
         self.fields["partner"].queryset = partners_in_programme(programme=programme)
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(programme=programme)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} form-select-sm form-control-sm"
 
 
 class WorkingGroupForm(HelperMixin, VersionedFormMixin, forms.ModelForm):

@@ -187,7 +187,9 @@ def din_overview(request, slug):
     if request.GET.get("partial") == "tree":
         return render(request, "programme/_din_tree.html", _tree_context(request, programme))
     context = _tree_context(request, programme)
-    context["filter_form"] = DinFilterForm(request.GET or None, programme=programme)
+    context["filter_form"] = DinFilterForm(
+        request.GET or None, programme=programme, auto_id="filter_%s"
+    )
     return render(request, "programme/din.html", context)
 
 
@@ -196,6 +198,9 @@ def _form_for(kind, request, programme, *, instance=None, parent=None, data=None
     kwargs = {"programme": programme}
     if kind in ("effort", "indicator") and instance is None:
         kwargs["goal"] = parent
+    # ids unique on the page: the filter form and other open forms have fields of the same name
+    suffix = instance.pk if instance is not None else f"new{parent.pk if parent else ''}"
+    kwargs["auto_id"] = f"id_{kind}{suffix}_%s"
     return spec["form"](data, instance=instance, **kwargs)
 
 

@@ -181,7 +181,7 @@ def test_add_goal_and_effort_with_htmx_and_without_js(client, users, programme, 
             "title": "Netwerkcafé",
             "status": "gepland",
             "progress": 0,
-            "goals_high": [new.pk],
+            f"goal_{new.pk}": "hoog",
             "start_month": "2024-01",
             "end_month": "2024-06",
         },
@@ -192,12 +192,14 @@ def test_add_goal_and_effort_with_htmx_and_without_js(client, users, programme, 
         ("Nieuw doel", "hoog")
     ]
     assert str(effort.start_month) == "2024-01-01"
-    # a goal of another programme is not even offered
+    # a goal of another programme is not even offered: posting it links nothing
     foreign = OperationalGoalFactory()
-    response = client.post(
-        effort_url, {"title": "X", "status": "idee", "progress": 0, "goals_high": [foreign.pk]}
+    form = client.get(effort_url).content.decode()
+    assert f"goal_{foreign.pk}" not in form and f'name="goal_{new.pk}"' in form
+    client.post(
+        effort_url, {"title": "X", "status": "idee", "progress": 0, f"goal_{foreign.pk}": "hoog"}
     )
-    assert response.status_code == 200 and not Effort.objects.filter(title="X").exists()
+    assert not EffortGoal.objects.filter(goal=foreign).exists()
 
 
 def test_reorder_with_htmx_and_plain_post(client, users, programme, din):
@@ -245,7 +247,7 @@ def test_concurrent_edit_of_an_effort_is_refused(client, users, programme, din):
             "title": "Mijn titel",
             "status": "lopend",
             "progress": 10,
-            "goals_high": [din["a"].pk],
+            f"goal_{din['a'].pk}": "hoog",
             "version": 1,
         },
         **HX,
