@@ -179,6 +179,7 @@ class Diagram:
     efforts: list[Node]
     partners: list[Node]
     edges: list[Edge]
+    goal_column: list = field(default_factory=list)  # headers and goals, top to bottom
 
     @property
     def nodes(self) -> list[Node]:
@@ -345,7 +346,14 @@ def layout(
     partner_edges.sort(key=lambda edge: edge.width)
     height = math.ceil(max(bottom, TOP + EFFORT_HEIGHT) + BOTTOM)
     return Diagram(
-        WIDTH, height, headers, goal_nodes, effort_nodes, partner_nodes, edges + partner_edges
+        WIDTH,
+        height,
+        headers,
+        goal_nodes,
+        effort_nodes,
+        partner_nodes,
+        edges + partner_edges,
+        goal_column=column,
     )
 
 

@@ -183,3 +183,11 @@ def test_counts_get_whole_number_ticks():
     assert 42.5 in diagram.nice_ticks(42, 44)
     chart = diagram.chart_layout([("2023", Decimal(42)), ("2024", Decimal(44))], Decimal(42))
     assert [value for _y, value in chart.ticks] == [42, 43, 44]
+
+
+def test_goal_column_lists_headers_and_goals_top_to_bottom_for_the_tab_order():
+    d = build(goals=12, groups=4)
+    ys = [entry.y for entry in d.goal_column]
+    assert ys == sorted(ys)
+    assert [e.kind for e in d.goal_column][:3] == ["line", "strategic", "goal"]
+    assert len(d.goal_column) == len(d.goals) + len(d.headers)
