@@ -411,3 +411,14 @@ def test_query_count_is_the_same_for_10_and_500_efforts(client, users, programme
     assert Effort.objects.filter(programme=programme).count() == 500
     large = [count_queries(client, url) for url in urls]
     assert large == small
+
+
+def test_planning_of_an_empty_programme_shows_a_year_around_today(client, users, programme):
+    client.force_login(users["reader"])
+    response = client.get(planning_url(programme))
+    assert response.status_code == 200
+    today = timezone.localdate().replace(day=1)
+    assert response.context["start"] <= today <= response.context["end"]
+    html = response.content.decode()
+    assert "In deze maanden loopt geen inspanning." in html
+    assert ">vandaag<" in html
