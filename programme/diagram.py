@@ -467,10 +467,11 @@ def print_bands(
 
 # -- The indicator chart -------------------------------------------------------------------
 
-CHART_WIDTH = 640
+CHART_WIDTH = 660
 CHART_HEIGHT = 300
 CHART_LEFT = 72
-CHART_RIGHT = 150  # room for the baseline and target labels
+CHART_RIGHT = 175  # room for the baseline and target labels
+LABEL_GAP = 15  # the baseline and target labels keep at least this far apart
 CHART_TOP = 28
 CHART_BOTTOM = 48
 
@@ -491,9 +492,9 @@ def nice_ticks(low: float, high: float, count: int = 5, integer: bool = False) -
     start = math.floor(low / step) * step
     ticks = []
     value = start
-    while value < high + step * 0.5:
+    while True:
         ticks.append(round(value, 10))
-        if value >= high:
+        if value >= high - step * 1e-9 or len(ticks) > 50:
             break
         value += step
     return ticks
@@ -521,6 +522,26 @@ class Chart:
     target_y: float | None
 
     @property
+    def label_ys(self) -> tuple[float | None, float | None]:
+        """Where the baseline and target labels go: at their lines, pushed apart when the
+        lines lie too close together to read both."""
+        base, target = self.baseline_y, self.target_y
+        if base is None or target is None or abs(base - target) >= LABEL_GAP:
+            return base, target
+        middle = (base + target) / 2
+        if base >= target:
+            return middle + LABEL_GAP / 2, middle - LABEL_GAP / 2
+        return middle - LABEL_GAP / 2, middle + LABEL_GAP / 2
+
+    @property
+    def baseline_label_y(self) -> float | None:
+        return self.label_ys[0]
+
+    @property
+    def target_label_y(self) -> float | None:
+        return self.label_ys[1]
+
+    @property
     def polyline(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
 
@@ -540,6 +561,8 @@ def chart_layout(
     low, high = min(everything), max(everything)
     if low >= 0 and low <= high * 0.5:
         low = 0.0  # start at zero unless that would flatten the changes that matter
+    if high > low:
+        high += (high - low) * 0.04  # a little headroom: points on the top edge are hard to see
     ticks = nice_ticks(low, high, integer=all(v == int(v) for v in everything))
     lo, hi = ticks[0], ticks[-1]
     if hi == lo:

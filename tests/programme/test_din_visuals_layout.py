@@ -182,7 +182,15 @@ def test_counts_get_whole_number_ticks():
     assert diagram.nice_ticks(42, 44, integer=True) == [42, 43, 44]
     assert 42.5 in diagram.nice_ticks(42, 44)
     chart = diagram.chart_layout([("2023", Decimal(42)), ("2024", Decimal(44))], Decimal(42))
-    assert [value for _y, value in chart.ticks] == [42, 43, 44]
+    assert [value for _y, value in chart.ticks] == [42, 43, 44, 45]  # with headroom
+    assert all(chart.plot_top < p.y for p in chart.points)  # no point on the top edge
+
+
+def test_ticks_always_cover_the_values():
+    for low, high in [(0, 44.08), (3, 7.9), (0.1, 0.13), (-5, 5), (13950, 14000), (0, 1)]:
+        ticks = diagram.nice_ticks(low, high)
+        assert ticks[0] <= low and ticks[-1] >= high, (low, high, ticks)
+        assert len(ticks) <= 12
 
 
 def test_goal_column_lists_headers_and_goals_top_to_bottom_for_the_tab_order():
@@ -191,3 +199,12 @@ def test_goal_column_lists_headers_and_goals_top_to_bottom_for_the_tab_order():
     assert ys == sorted(ys)
     assert [e.kind for e in d.goal_column][:3] == ["line", "strategic", "goal"]
     assert len(d.goal_column) == len(d.goals) + len(d.headers)
+
+
+def test_baseline_and_target_labels_do_not_overlap():
+    chart = diagram.chart_layout([("2024", Decimal(100))], Decimal(50), Decimal(51))
+    base, target = chart.label_ys
+    assert abs(base - target) >= diagram.LABEL_GAP
+    assert target < base  # the higher value keeps the higher label
+    far = diagram.chart_layout([], Decimal(0), Decimal(100))
+    assert far.label_ys == (far.baseline_y, far.target_y)
