@@ -1,30 +1,49 @@
+"""Home panels: the back office sees recent partner changes, a partner contact what its
+delegation misses. The data for all the person's programmes is read once per request, so the
+home page's query count does not grow with the number of programmes."""
+
 from django.utils.translation import gettext as _
 
-from avk.access import Role
+from avk.access import Role, programme_ids_with_role
 from avk.home import Panel
 
 from . import selectors
-from .permissions import contact_partner_ids
+
+BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
+_CACHE = "_partners_home"
+
+
+def _data(request) -> dict:
+    cached = getattr(request, _CACHE, None)
+    if cached is None:
+        user = request.user
+        cached = {
+            "changes": selectors.recent_changes_by_programme(
+                programme_ids=programme_ids_with_role(user, BACK_OFFICE)
+            ),
+            "contacts": selectors.contact_organisations(user=user),
+        }
+        setattr(request, _CACHE, cached)
+    return cached
 
 
 def panels(request, programme, roles):
     found = []
-    if Role.PROGRAMME_TEAM in roles or Role.SECRETARIAT in roles:
-        changes = selectors.recent_changes(programme=programme)
-        if changes:
-            found.append(
-                Panel(
-                    _("Recent changes by partners"),
-                    "partners/_panel_changes.html",
-                    {"changes": changes, "programme": programme},
-                )
+    if roles.isdisjoint(BACK_OFFICE) and Role.PARTNER_CONTACT not in roles:
+        return found
+    data = _data(request)
+    changes = data["changes"].get(programme.pk)
+    if changes:
+        found.append(
+            Panel(
+                _("Recent changes by partners"),
+                "partners/_panel_changes.html",
+                {"changes": changes, "programme": programme},
             )
-    if Role.PARTNER_CONTACT in roles and contact_partner_ids(request.user, programme):
-        partner = selectors.partner_of_contact(user=request.user, programme=programme)
-        members = list(
-            partner.delegation.filter(programme=programme).only("level", "name", "is_contact")
         )
-        missing = selectors.delegation_missing(members)
+    contact = data["contacts"].get(programme.pk)
+    if contact is not None:
+        partner, missing = contact
         found.append(
             Panel(
                 _("My organisation: %(partner)s") % {"partner": partner},

@@ -7,7 +7,8 @@ app_name = "partners"
 urlpatterns = [
     path("<int:pk>/", views.partner_redirect, name="detail"),
     path("<slug:slug>/", views.partner_list, name="list"),
-    path("<slug:slug>/export.<str:fmt>", views.partner_export, name="export"),
+    path("<slug:slug>/export.xlsx", views.partner_export, {"fmt": "xlsx"}, name="export-xlsx"),
+    path("<slug:slug>/export.csv", views.partner_export, {"fmt": "csv"}, name="export-csv"),
     path("<slug:slug>/new/", views.partner_create, name="partner-create"),
     path("<slug:slug>/steering-group/", views.steering_group, name="steering-group"),
     path("<slug:slug>/mine/", views.my_organisation, name="mine"),
@@ -18,14 +19,8 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/deactivate/", views.partner_deactivate, name="partner-deactivate"),
     path("<slug:slug>/<int:pk>/package/", views.commitment_change, name="commitment-change"),
     path("<slug:slug>/<int:pk>/delegation/add/", views.delegation_add, name="delegation-add"),
+    path("<slug:slug>/delegation/<int:pk>/edit/", views.delegation_edit, name="delegation-edit"),
     path(
-        "<slug:slug>/<int:pk>/delegation/<int:member_pk>/edit/",
-        views.delegation_edit,
-        name="delegation-edit",
-    ),
-    path(
-        "<slug:slug>/<int:pk>/delegation/<int:member_pk>/remove/",
-        views.delegation_remove,
-        name="delegation-remove",
+        "<slug:slug>/delegation/<int:pk>/remove/", views.delegation_remove, name="delegation-remove"
     ),
 ]

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -145,8 +144,6 @@ def partner_list(request, slug):
 
 def partner_export(request, slug, fmt):
     programme = _programme(request, slug, policy.can_export)
-    if fmt not in ("xlsx", "csv"):
-        raise Http404
     _form, filters = _filters(request, programme)
     rows = selectors.partner_rows(programme=programme, filters=filters)
     return export.response(export.partner_dataset(rows), fmt=fmt, programme=programme)
@@ -406,14 +403,20 @@ def delegation_add(request, slug, pk):
     )
 
 
-def _member(request, slug, pk, member_pk):
-    programme, partner = _partner(request, slug, pk, policy.can_change_delegation)
-    member = get_object_or_404(DelegationMember, pk=member_pk, programme=programme, partner=partner)
-    return programme, partner, member
+def _member(request, slug, pk):
+    """The delegation member in the URL, if the person may change its partner's delegation."""
+    programme = get_object_or_404(Programme, slug=slug)
+    member = get_object_or_404(
+        DelegationMember.objects.select_related("partner"), pk=pk, programme=programme
+    )
+    if not policy.can_change_delegation(request.user, programme, member.partner):
+        raise PermissionDenied
+    remember_programme(request, programme)
+    return programme, member.partner, member
 
 
-def delegation_edit(request, slug, pk, member_pk):
-    programme, partner, member = _member(request, slug, pk, member_pk)
+def delegation_edit(request, slug, pk):
+    programme, partner, member = _member(request, slug, pk)
     form = DelegationMemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -439,8 +442,8 @@ def delegation_edit(request, slug, pk, member_pk):
 
 
 @require_POST
-def delegation_remove(request, slug, pk, member_pk):
-    programme, partner, member = _member(request, slug, pk, member_pk)
+def delegation_remove(request, slug, pk):
+    programme, partner, member = _member(request, slug, pk)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:

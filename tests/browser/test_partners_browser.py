@@ -53,6 +53,7 @@ def test_partner_contact_fills_a_seat_and_changes_the_package(live_server, page,
         programme=programme, partner=own, level="bestuurder", name="Bram Bedenksel", is_contact=True
     )
 
+    page.set_viewport_size({"width": 1600, "height": 900})  # see the note in the next test
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("partner_contact")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)

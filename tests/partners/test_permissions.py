@@ -119,7 +119,7 @@ def test_unknown_action_is_an_error(users, programme):
 PAGES = {
     # name: (url name, needs partner, status per who)
     "list": ("partners:list", None),
-    "export": ("partners:export", None),
+    "export": ("partners:export-csv", None),
     "import": ("partners:import", None),
     "create": ("partners:partner-create", None),
     "steering": ("partners:steering-group", None),
@@ -150,8 +150,7 @@ def test_pages_answer_200_or_403(client, users, programme, own, other, who):
     urls = []
     for name in names:
         url_name = PAGES[name][0]
-        args = [programme.slug, "csv"] if name == "export" else [programme.slug]
-        urls.append(reverse(url_name, args=args))
+        urls.append(reverse(url_name, args=[programme.slug]))
     for partner in (own, other):
         for name in ["view", "edit", "package", "seat", "deactivate"]:
             urls.append(reverse(PAGES[name][0], args=[programme.slug, partner.pk]))

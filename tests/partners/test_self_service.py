@@ -19,6 +19,10 @@ def contact(client, users):
     return users["partner_contact"]
 
 
+def member_url(name, programme, member):
+    return reverse(f"partners:{name}", args=[programme.slug, member.pk])
+
+
 def url(name, programme, partner, *extra):
     return reverse(f"partners:{name}", args=[programme.slug, partner.pk, *extra])
 
@@ -98,7 +102,7 @@ def test_a_new_point_of_contact_replaces_the_old_one(client, contact, programme,
     )
     new = DelegationMemberFactory(programme=programme, partner=own, level="bestuurder")
     response = client.post(
-        url("delegation-edit", programme, own, new.pk),
+        member_url("delegation-edit", programme, new),
         {"level": "bestuurder", "name": new.name, "email": "", "is_contact": "on", "version": 1},
     )
     assert response.status_code == 302
@@ -116,7 +120,7 @@ def test_editing_a_member_with_a_stale_form_is_refused(client, contact, users, p
         member_id=member.pk, version=1, by=users["programme_team"], name="Door het team"
     )
     response = client.post(
-        url("delegation-edit", programme, own, member.pk),
+        member_url("delegation-edit", programme, member),
         {"level": "manager", "name": "Door de partner", "version": 1},
     )
     assert response.status_code == 200
@@ -130,7 +134,7 @@ def test_editing_a_member_with_a_stale_form_is_refused(client, contact, users, p
 
 def test_removing_a_member_keeps_it_in_the_history(client, contact, programme, own):
     member = DelegationMemberFactory(programme=programme, partner=own, name="Weg Ermee")
-    response = client.post(url("delegation-remove", programme, own, member.pk), {"version": 1})
+    response = client.post(member_url("delegation-remove", programme, member), {"version": 1})
     assert response.status_code == 302
     assert not DelegationMember.objects.filter(pk=member.pk).exists()
     removed = DelegationMember.history.filter(id=member.pk, history_type="-").get()
@@ -291,28 +295,18 @@ def test_a_crafted_post_for_another_partner_is_refused(
 
 
 def test_a_crafted_post_on_another_partners_member_is_refused(
-    client, contact, programme, own, other
+    client, contact, programme, own, other, other_programme
 ):
     member = DelegationMemberFactory(programme=programme, partner=other, name="Van Emmen")
-    # through the other partner's address: refused by the policy
-    assert (
-        client.post(
-            url("delegation-remove", programme, other, member.pk), {"version": 1}
-        ).status_code
-        == 403
-    )
-    # through the own partner's address with the other's member: not found
-    assert (
-        client.post(url("delegation-remove", programme, own, member.pk), {"version": 1}).status_code
-        == 404
-    )
-    assert (
-        client.post(
-            url("delegation-edit", programme, own, member.pk),
-            {"level": "manager", "name": "X", "version": 1},
-        ).status_code
-        == 404
-    )
+    for name, data in [
+        ("delegation-remove", {"version": 1}),
+        ("delegation-edit", {"level": "manager", "name": "X", "version": 1}),
+    ]:
+        assert client.get(member_url(name, programme, member)).status_code in (403, 405)
+        assert client.post(member_url(name, programme, member), data).status_code == 403
+        # the member is not found under another programme's address
+        other_address = reverse(f"partners:{name}", args=[other_programme.slug, member.pk])
+        assert client.post(other_address, data).status_code == 404
     assert DelegationMember.objects.filter(pk=member.pk, name="Van Emmen").exists()
 
 
