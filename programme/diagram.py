@@ -450,7 +450,7 @@ def print_bands(
         {bottom + GAP / 2 for _top, bottom in boxes} | {top - GAP / 2 for top, _b in boxes}
     )
     bands = []
-    y = 0.0
+    y = 0
     limit = first
     while y + limit < d.height:
         target = y + limit
@@ -458,6 +458,7 @@ def print_bands(
             (c for c in reversed(candidates) if y + limit / 2 < c <= target and free(c)),
             target,
         )
+        cut = round(cut)  # whole units: gaps between boxes are wider than a unit
         bands.append((y, cut - y))
         y = cut
         limit = rest
