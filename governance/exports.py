@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from io import BytesIO
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -30,10 +31,14 @@ def safe_cell(value):
     return value
 
 
+def _meeting_label(meeting) -> str:
+    return _("meeting of %(date)s") % {"date": date_format(meeting.date)}
+
+
 def decided_where(decision: ProposedDecision) -> str:
     """ "Vergadering 19 juni 2023" / "Schriftelijke ronde" / "" as plain text."""
     if decision.decided_in_id:
-        return str(decision.decided_in)
+        return _meeting_label(decision.decided_in)
     if decision.decided_via == DecidedVia.WRITTEN_ROUND:
         return str(DecidedVia.WRITTEN_ROUND.label)
     return ""
@@ -101,7 +106,7 @@ def action_row(item: ActionItem, today: date) -> list:
         item.due_date,
         status,
         item.done_on,
-        str(item.meeting) if item.meeting_id else "",
+        _meeting_label(item.meeting) if item.meeting_id else "",
     ]
 
 
