@@ -163,8 +163,10 @@ def _tree_context(request, programme, focus=None):
     }
 
 
-def _tree_response(request, programme, focus=None):
-    response = render(request, "programme/_din_tree.html", _tree_context(request, programme, focus))
+def _tree_response(request, programme, focus=None, notice=""):
+    context = _tree_context(request, programme, focus)
+    context["notice"] = notice
+    response = render(request, "programme/_din_tree.html", context)
     response["HX-Retarget"] = "#din-tree"
     response["HX-Reswap"] = "outerHTML"
     return response
@@ -264,9 +266,10 @@ def din_add(request, slug, kind):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Added: %(item)s.") % {"item": obj})
+            notice = _("Added: %(item)s.") % {"item": obj}
             if request.htmx:
-                return _tree_response(request, programme)
+                return _tree_response(request, programme, notice=notice)
+            messages.success(request, notice)
             return redirect(_overview_url(programme, _anchor(kind, obj)))
     return _render_form(
         request,
@@ -299,9 +302,10 @@ def din_edit(request, slug, kind, pk):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Saved: %(item)s.") % {"item": obj})
+            notice = _("Saved: %(item)s.") % {"item": obj}
             if request.htmx:
-                return _tree_response(request, programme)
+                return _tree_response(request, programme, notice=notice)
+            messages.success(request, notice)
             if kind in ("effort", "indicator") and request.POST.get("next") == "detail":
                 return redirect(obj)
             return redirect(_overview_url(programme, _anchor(kind, obj)))
@@ -324,11 +328,14 @@ def din_move(request, slug, kind, pk):
     direction = request.POST.get("direction", "")
     try:
         services.din_item_move(item=obj, direction=direction, by=request.user)
+        notice = _("Moved: %(item)s.") % {"item": obj}
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        notice = " ".join(error.messages)
+        if not request.htmx:
+            messages.error(request, notice)
     if request.htmx:
         return _tree_response(
-            request, programme, focus={"kind": kind, "pk": obj.pk, "dir": direction}
+            request, programme, focus={"kind": kind, "pk": obj.pk, "dir": direction}, notice=notice
         )
     return redirect(_overview_url(programme, _anchor(kind, obj)))
 
