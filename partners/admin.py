@@ -3,6 +3,9 @@ services, so the rules and the history hold here too. Commitments are read-only 
 record a change of package on the partner's page."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,6 +38,18 @@ class ProgrammeImportForm(ImportForm):
     def __init__(self, *args, programmes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload is not None and upload.size > settings.IMPORT_MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                gettext("The file is %(size)s; at most %(max)s can be imported.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
+                }
+            )
+        return upload
 
 
 class ProgrammeConfirmImportForm(ConfirmImportForm):

@@ -160,6 +160,7 @@ class PackageItem(models.Model):
         _("automatic check"), max_length=30, choices=Rule.choices, blank=True, default=""
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["package", "order", "pk"]

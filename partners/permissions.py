@@ -10,7 +10,8 @@ Actions (`allowed(user, action, obj)`):
   view_list, export, import, create   obj: a programme
   view_steering_group                 obj: a programme
   view, change, change_commitment,
-  change_delegation, deactivate       obj: a Participation, Commitment or DelegationMember
+  change_delegation, deactivate,
+  correct_commitment                  obj: a Participation, Commitment or DelegationMember
                                       (anything with .programme and .partner), or a
                                       (programme, partner) pair
 """
@@ -111,6 +112,12 @@ def can_change_delegation(user, programme, partner) -> bool:
 
 
 def can_deactivate(user, programme, partner) -> bool:
+    """Deactivate or reactivate the organisation."""
+    return is_back_office(user, programme)
+
+
+def can_correct_commitment(user, programme, partner) -> bool:
+    """Correct the amount, signing date or motivation of a recorded commitment."""
     return is_back_office(user, programme)
 
 
@@ -127,6 +134,7 @@ PARTNER_RULES = {
     "change_commitment": can_change_commitment,
     "change_delegation": can_change_delegation,
     "deactivate": can_deactivate,
+    "correct_commitment": can_correct_commitment,
 }
 RULES = {**PROGRAMME_RULES, **PARTNER_RULES}
 

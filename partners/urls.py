@@ -17,7 +17,9 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/", views.partner_detail, name="partner-detail"),
     path("<slug:slug>/<int:pk>/edit/", views.partner_edit, name="partner-edit"),
     path("<slug:slug>/<int:pk>/deactivate/", views.partner_deactivate, name="partner-deactivate"),
+    path("<slug:slug>/<int:pk>/reactivate/", views.partner_reactivate, name="partner-reactivate"),
     path("<slug:slug>/<int:pk>/package/", views.commitment_change, name="commitment-change"),
+    path("<slug:slug>/commitment/<int:pk>/edit/", views.commitment_correct, name="commitment-edit"),
     path("<slug:slug>/<int:pk>/delegation/add/", views.delegation_add, name="delegation-add"),
     path("<slug:slug>/delegation/<int:pk>/edit/", views.delegation_edit, name="delegation-edit"),
     path(

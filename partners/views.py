@@ -21,6 +21,7 @@ from . import export, imports, sections, selectors, services
 from . import permissions as policy
 from .forms import (
     CommitmentChangeForm,
+    CommitmentCorrectForm,
     DeactivateForm,
     DelegationMemberForm,
     FilterForm,
@@ -28,7 +29,7 @@ from .forms import (
     PartnerContactForm,
     PartnerForm,
 )
-from .models import DelegationMember, Participation, Partner
+from .models import Commitment, DelegationMember, Participation, Partner
 
 PAGE_SIZE = 25
 
@@ -230,6 +231,7 @@ def _partner_context(request, programme, partner_id):
         "can_change_commitment": policy.can_change_commitment(user, programme, partner),
         "can_change_delegation": policy.can_change_delegation(user, programme, partner),
         "can_deactivate": policy.can_deactivate(user, programme, partner),
+        "can_correct": policy.can_correct_commitment(user, programme, partner),
         "back_office": policy.is_back_office(user, programme),
     }
 
@@ -324,6 +326,59 @@ def partner_deactivate(request, slug, pk):
         request,
         "partners/partner_deactivate.html",
         {"programme": programme, "partner": partner, "form": form},
+    )
+
+
+@require_POST
+def partner_reactivate(request, slug, pk):
+    programme, partner = _partner(request, slug, pk, policy.can_deactivate)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = 0
+    try:
+        services.partner_reactivate(
+            partner_id=partner.pk, version=version, by=request.user, programme=programme
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(partner)s is active again.") % {"partner": partner})
+    return redirect("partners:partner-detail", programme.slug, partner.pk)
+
+
+def commitment_correct(request, slug, pk):
+    """The back office corrects a recorded commitment's amount, signing date or motivation."""
+    programme = get_object_or_404(Programme, slug=slug)
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("partner", "package"), pk=pk, programme=programme
+    )
+    partner = commitment.partner
+    if not policy.can_correct_commitment(request.user, programme, partner):
+        raise PermissionDenied
+    remember_programme(request, programme)
+    form = CommitmentCorrectForm(request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.commitment_update(
+                commitment_id=commitment.pk,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                **data,
+            )
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The commitment has been corrected."))
+            return redirect("partners:partner-detail", programme.slug, partner.pk)
+    return render(
+        request,
+        "partners/commitment_correct.html",
+        {"programme": programme, "partner": partner, "commitment": commitment, "form": form},
     )
 
 

@@ -38,6 +38,5 @@ def package_create(
     save(package, by=by, reason="package created")
     for number, (text, gives, rule) in enumerate(items, start=1):
         item = PackageItem(package=package, text=text, gives=gives, rule=rule, order=number)
-        item.full_clean()
-        item.save()
+        save(item, by=by, reason="package item created")
     return package

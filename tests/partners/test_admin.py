@@ -147,3 +147,21 @@ def test_the_admin_pages_open(client, users, programme, own, packages):
         assert client.get(reverse(f"admin:partners_{name}_changelist")).status_code == 200, name
     url = reverse("admin:partners_commitmentpackage_change", args=[packages["A"].pk])
     assert "Volledige delegatie" in client.get(url).content.decode()
+
+
+def test_the_admin_import_refuses_a_file_over_the_limit(client, users, programme, settings):
+    settings.IMPORT_MAX_UPLOAD_SIZE = 100
+    client.force_login(users["superuser"])
+    content = b"name,kind\n" + b"".join(f"Partner {i},zorg\n".encode() for i in range(20))
+    response = client.post(
+        reverse("admin:partners_partner_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "programme": programme.pk,
+            "import_file": SimpleUploadedFile("p.csv", content),
+        },
+    )
+    assert response.status_code == 200
+    assert "er kan hoogstens 100\xa0bytes worden geïmporteerd" in response.content.decode()
+    assert not Partner.objects.filter(name="Partner 1").exists()

@@ -279,3 +279,47 @@ def test_the_menu_offers_partners_steering_group_and_my_organisation(client, use
     client.force_login(users["partner_contact"])
     html = client.get(reverse("partners:mine", args=[programme.slug])).content.decode()
     assert ">Mijn organisatie</a>" in html and ">Partners</a>" not in html
+
+
+def test_the_back_office_corrects_a_commitment(client, users, programme, own):
+    commitment = Commitment.objects.get(partner=own)
+    url = reverse("partners:commitment-edit", args=[programme.slug, commitment.pk])
+    client.force_login(users["partner_contact"])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"yearly_contribution": "1", "version": 1}).status_code == 403
+    client.force_login(users["secretary"])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "yearly_contribution": "2500",
+            "signed_on": "2022-12-14",
+            "motivation": "Korting",
+            "version": 1,
+        },
+    )
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert (str(commitment.yearly_contribution), commitment.version) == ("2500.00", 2)
+    record = commitment.history.first()
+    assert (record.history_user, record.history_change_reason) == (
+        users["secretary"],
+        "commitment corrected",
+    )
+    stale = client.post(url, {"yearly_contribution": "1", "version": 1})
+    assert stale.status_code == 200
+    commitment.refresh_from_db()
+    assert str(commitment.yearly_contribution) == "2500.00"
+
+
+def test_reactivating_a_partner(client, users, programme, own):
+    services.partner_deactivate(partner_id=own.pk, version=1, by=users["programme_team"])
+    url = reverse("partners:partner-reactivate", args=[programme.slug, own.pk])
+    client.force_login(users["partner_contact"])
+    assert client.post(url, {"version": 2}).status_code == 403
+    client.force_login(users["programme_team"])
+    assert "Opnieuw activeren" in client.get(detail(programme, own)).content.decode()
+    assert client.post(url, {"version": 2}).status_code == 302
+    own.refresh_from_db()
+    assert own.active
+    assert Participation.objects.get(partner=own, programme=programme).left_on is None

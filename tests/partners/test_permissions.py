@@ -32,25 +32,32 @@ EXPECTED_PROGRAMME = {
 
 # Actions on one partner, in `programme`; "own" is Noorderpoort (the partner contact's), "other"
 # is another partner of the same programme.
-#                       view change change_commitment change_delegation deactivate
-PARTNER_ACTIONS = ["view", "change", "change_commitment", "change_delegation", "deactivate"]
+#             view change change_commitment change_delegation deactivate correct_commitment
+PARTNER_ACTIONS = [
+    "view",
+    "change",
+    "change_commitment",
+    "change_delegation",
+    "deactivate",
+    "correct_commitment",
+]
 EXPECTED_PARTNER = {
-    ("programme_team", "own"): (T, T, T, T, T),
-    ("programme_team", "other"): (T, T, T, T, T),
-    ("board", "own"): (T, F, F, F, F),
-    ("board", "other"): (T, F, F, F, F),
-    ("secretary", "own"): (T, T, T, T, T),
-    ("secretary", "other"): (T, T, T, T, T),
-    ("partner_contact", "own"): (T, T, T, T, F),
-    ("partner_contact", "other"): (F, F, F, F, F),
-    ("reader", "own"): (F, F, F, F, F),
-    ("reader", "other"): (F, F, F, F, F),
-    ("other_team", "own"): (F, F, F, F, F),
-    ("other_team", "other"): (F, F, F, F, F),
-    ("former_team", "own"): (F, F, F, F, F),
-    ("nobody", "own"): (F, F, F, F, F),
-    ("superuser", "own"): (T, T, T, T, T),
-    ("superuser", "other"): (T, T, T, T, T),
+    ("programme_team", "own"): (T, T, T, T, T, T),
+    ("programme_team", "other"): (T, T, T, T, T, T),
+    ("board", "own"): (T, F, F, F, F, F),
+    ("board", "other"): (T, F, F, F, F, F),
+    ("secretary", "own"): (T, T, T, T, T, T),
+    ("secretary", "other"): (T, T, T, T, T, T),
+    ("partner_contact", "own"): (T, T, T, T, F, F),
+    ("partner_contact", "other"): (F, F, F, F, F, F),
+    ("reader", "own"): (F, F, F, F, F, F),
+    ("reader", "other"): (F, F, F, F, F, F),
+    ("other_team", "own"): (F, F, F, F, F, F),
+    ("other_team", "other"): (F, F, F, F, F, F),
+    ("former_team", "own"): (F, F, F, F, F, F),
+    ("nobody", "own"): (F, F, F, F, F, F),
+    ("superuser", "own"): (T, T, T, T, T, T),
+    ("superuser", "other"): (T, T, T, T, T, T),
 }
 
 
