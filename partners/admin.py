@@ -4,11 +4,11 @@ record a change of package on the partner's page."""
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
