@@ -1,0 +1,86 @@
+"""In Chromium: a board member opens the besluitenlijst from the menu, filters by year (a plain
+GET form, no JavaScript needed), sees the decisions of that year; no axe-core violations."""
+
+from datetime import date
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from governance.models import ProposalStatus
+from tests.factories import (
+    TEST_PASSWORD,
+    ActionItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ProposalFactory,
+    ProposedDecisionFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def axe_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.fixture
+def decisions(programme, users):
+    body = BodyFactory(programme=programme, code="DB", name="Dagelijks Bestuur")
+    MembershipFactory(body=body, user=users["board"], role="lid")
+    for year, title, text in [
+        (2023, "Randvoorwaarden", "in te stemmen met het inzetten van een regievorm"),
+        (2024, "Faseplan 2", "in te stemmen met faseplan 2"),
+    ]:
+        proposal = ProposalFactory(
+            programme=programme, body=body, status=ProposalStatus.DECIDED, title=title
+        )
+        meeting = MeetingFactory(body=body)
+        ProposedDecisionFactory(
+            proposal=proposal,
+            position=1,
+            text=text,
+            outcome="aangenomen",
+            number=f"DB-{year}-001",
+            decided_on=date(year, 6, 19),
+            decided_via="vergadering",
+            decided_in=meeting,
+            votes_for=4,
+            votes_against=0,
+            votes_abstain=0,
+        )
+    ActionItemFactory(body=body, description="Uitgangspunten uitwerken", due_date=date(2023, 9, 1))
+    return body
+
+
+def test_board_member_filters_the_decision_list_by_year(live_server, page, users, decisions):
+    page.set_viewport_size({"width": 1680, "height": 1000})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill("board")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+    page.goto(f"{live_server.url}/governance/avk/proposals/")  # the programme's menu
+    page.get_by_role("link", name="Besluitenlijst").first.click()
+    page.wait_for_url("**/besluitenlijst/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Besluitenlijst")
+    assert page.get_by_text("DB-2023-001").is_visible()
+    assert page.get_by_text("DB-2024-001").is_visible()
+    assert page.get_by_text("te laat").is_visible()  # overdue in words, not only colour
+    assert axe_violations(page) == []
+
+    page.get_by_label("Jaar").select_option("2023")
+    page.get_by_role("button", name="Filteren").click()
+    page.wait_for_url("**/besluitenlijst/?*year=2023*")
+    assert page.get_by_text("DB-2023-001").is_visible()
+    assert page.get_by_text("DB-2024-001").count() == 0
+    assert "year=2023" in page.get_by_role("link", name="Downloaden als Excel").get_attribute(
+        "href"
+    )
+    page.screenshot(path="/tmp/avk-govexp-decision-list-browser.png", full_page=True)
+    assert axe_violations(page) == []
