@@ -1,28 +1,49 @@
 from django.utils.translation import gettext as _
 
-from avk.access import Role
+from avk.access import Role, programme_ids_with_role
 from avk.home import Panel
 
 from . import selectors
 
+_CACHE = "_governance_home"
+
+
+def _for_request(request) -> dict:
+    """Both panels' rows for all the person's programmes, fetched once per request, so the
+    home page's query count does not grow with the number of programmes."""
+    cached = getattr(request, _CACHE, None)
+    if cached is None:
+        user = request.user
+        awaiting: dict[int, list] = {}
+        for proposal in selectors.awaiting_vote(user=user):
+            awaiting.setdefault(proposal.programme_id, []).append(proposal)
+        back_office = programme_ids_with_role(user, [Role.PROGRAMME_TEAM, Role.SECRETARIAT])
+        pipeline: dict[int, list] = {}
+        if back_office:
+            for proposal in selectors.team_pipeline(programmes=back_office):
+                pipeline.setdefault(proposal.programme_id, []).append(proposal)
+        cached = {"awaiting": awaiting, "pipeline": pipeline}
+        setattr(request, _CACHE, cached)
+    return cached
+
 
 def panels(request, programme, roles):
     """Decisions awaiting the person's vote (with the deadline); for the programme team and the
-    secretariat, proposals in concept or submitted. A fixed number of queries."""
+    secretariat, proposals in concept or submitted."""
     found = []
-    awaiting = selectors.awaiting_vote(user=request.user, programme=programme)
+    rows = _for_request(request)
+    awaiting = rows["awaiting"].get(programme.pk)
     if awaiting:
         found.append(
             Panel(_("Awaiting your vote"), "governance/_panel_to_vote.html", {"awaiting": awaiting})
         )
-    if roles & {Role.PROGRAMME_TEAM, Role.SECRETARIAT}:
-        pipeline = list(selectors.team_pipeline(programme=programme))
-        if pipeline:
-            found.append(
-                Panel(
-                    _("Proposals in draft or submitted"),
-                    "governance/_panel_pipeline.html",
-                    {"pipeline": pipeline},
-                )
+    pipeline = rows["pipeline"].get(programme.pk)
+    if pipeline and roles & {Role.PROGRAMME_TEAM, Role.SECRETARIAT}:
+        found.append(
+            Panel(
+                _("Proposals in draft or submitted"),
+                "governance/_panel_pipeline.html",
+                {"pipeline": pipeline},
             )
+        )
     return found

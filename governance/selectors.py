@@ -112,18 +112,20 @@ def proposal_detail(*, pk: int) -> Proposal:
     )
 
 
-def to_decide(*, user, programme) -> list[Proposal]:
+def to_decide(*, user, programme=None) -> list[Proposal]:
     """Proposals in an open written round of a body the person is a voting member of today,
-    each with its decisions and, per decision, `my_vote` (the person's vote or None)."""
+    each with its decisions and, per decision, `my_vote` (the person's vote or None).
+    Without a programme: across all programmes (the home page asks once)."""
     member_of = Membership.objects.current().voting().filter(user=user).values("body_id")
+    queryset = Proposal.objects.filter(
+        status=S.WRITTEN_ROUND,
+        round_deadline__gt=timezone.now(),
+        body_id__in=member_of,
+    )
+    if programme is not None:
+        queryset = queryset.filter(programme=programme)
     proposals = list(
-        Proposal.objects.filter(
-            programme=programme,
-            status=S.WRITTEN_ROUND,
-            round_deadline__gt=timezone.now(),
-            body_id__in=member_of,
-        )
-        .select_related("body", "drafter")
+        queryset.select_related("body", "drafter")
         .prefetch_related(
             Prefetch(
                 "decisions",
@@ -226,15 +228,25 @@ def decided_count(proposal: Proposal) -> int:
     return sum(1 for d in proposal.decisions.all() if d.outcome in FINAL_OUTCOMES)
 
 
-def awaiting_vote(*, user, programme) -> list[Proposal]:
-    """For the home panel: open rounds the person still has to vote on (bounded queries)."""
+def awaiting_vote(*, user, programme=None) -> list[Proposal]:
+    """For the home panel: open rounds the person still has to vote on (bounded queries;
+    without a programme across all of them)."""
     return [p for p in to_decide(user=user, programme=programme) if p.votes_missing]
 
 
-def team_pipeline(*, programme, limit: int = 10) -> QuerySet[Proposal]:
-    """For the programme team's home panel: proposals in concept or submitted."""
-    return (
-        Proposal.objects.filter(programme=programme, status__in=[S.CONCEPT, S.SUBMITTED])
-        .select_related("body", "drafter")
-        .order_by("status", "-date")[:limit]
-    )
+def team_pipeline(*, programme=None, programmes=None, limit: int = 10) -> list[Proposal]:
+    """For the programme team's home panel: proposals in concept or submitted, of one
+    programme or of several at once (one query), at most `limit` per programme."""
+    queryset = Proposal.objects.filter(status__in=[S.CONCEPT, S.SUBMITTED])
+    if programme is not None:
+        queryset = queryset.filter(programme=programme)
+    else:
+        queryset = queryset.filter(programme__in=programmes or [])
+    rows = list(queryset.select_related("body", "drafter").order_by("status", "-date", "-pk"))
+    counted: dict[int, int] = {}
+    kept = []
+    for row in rows:
+        counted[row.programme_id] = counted.get(row.programme_id, 0) + 1
+        if counted[row.programme_id] <= limit:
+            kept.append(row)
+    return kept

@@ -380,3 +380,34 @@ def test_proposal_list_queries_are_flat(
 def test_meeting_extra_members_do_not_break_membership_listing(board):
     MembershipFactory(body=board, user=UserFactory(), role="adviseur")
     assert MeetingFactory(body=board).body == board
+
+
+def test_home_panels_do_not_add_queries_per_programme(
+    client, make, users, django_assert_max_num_queries
+):
+    from avk.access import Role
+    from tests.factories import ProgrammeFactory, RoleAssignmentFactory
+
+    make("schriftelijke_ronde")
+    make("concept")
+    user = users["programme_team"]
+    from governance.models import Membership
+
+    Membership.objects.filter(user=users["board"]).update(user=user)
+    client.force_login(user)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/")
+    with CaptureQueriesContext(connection) as small:
+        page = client.get("/").content.decode()
+    assert "Wacht op uw stem" in page and "Voorstellen in concept of ingediend" in page
+    for _n in range(5):
+        RoleAssignmentFactory(programme=ProgrammeFactory(), user=user, role=Role.PROGRAMME_TEAM)
+    from governance.home import panels  # noqa: F401 - the provider under test
+
+    with CaptureQueriesContext(connection) as large:
+        client.get("/")
+    governance_queries = [q for q in large.captured_queries if "governance_" in q["sql"]]
+    small_governance = [q for q in small.captured_queries if "governance_" in q["sql"]]
+    assert len(governance_queries) == len(small_governance)
