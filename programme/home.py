@@ -22,7 +22,9 @@ def din_panels(request, programme, roles):
                     {"counts": counts, "awaiting": awaiting, "programme": programme},
                 )
             )
-    due = selectors.indicators_due_for(request.user, programme)
+    if not hasattr(request, "_din_due"):  # once per request, for all programmes
+        request._din_due = selectors.indicators_due_for(request.user)
+    due = request._din_due.get(programme.pk, [])
     if due:
         found.append(
             Panel(

@@ -393,16 +393,18 @@ def din_health_counts(programme: Programme) -> dict[str, int]:
     return {name: qs.count() for name, qs in _health_querysets(programme).items()}
 
 
-def indicators_due_for(user, programme: Programme, limit: int = 10) -> list[Indicator]:
-    """The indicators this user owns in the programme whose latest ended period (by their
-    frequency) has no approved measurement yet; at most `limit`, one query."""
+def indicators_due_for(user, programme: Programme | None = None, limit: int = 10):
+    """The indicators this user owns whose latest ended period (by their frequency) has no
+    approved measurement yet: {programme_id: [indicator, ...]} over all programmes (or the
+    list for `programme`), at most `limit` per programme. Two queries at most, however many
+    programmes: the home page asks once per request."""
     from ..services.din_reminders import due_period_end
 
     if not user.is_authenticated:
-        return []
+        return [] if programme is not None else {}
     today = timezone.localdate()
-    owned = list(
-        Indicator.objects.filter(programme=programme, owner=user)
+    owned = (
+        Indicator.objects.filter(owner=user)
         .select_related("goal")
         .prefetch_related(
             Prefetch(
@@ -410,15 +412,22 @@ def indicators_due_for(user, programme: Programme, limit: int = 10) -> list[Indi
                 queryset=Measurement.objects.filter(status=MeasurementStatus.APPROVED),
                 to_attr="approved",
             )
-        )[:100]
+        )
+        .order_by("programme_id", "name")
     )
-    due = []
-    for indicator in owned:
+    if programme is not None:
+        owned = owned.filter(programme=programme)
+    due: dict[int, list] = {}
+    for indicator in owned[:500]:
         period_end = due_period_end(indicator.frequency, today)
         if not any(m.period_end >= period_end for m in indicator.approved):
             indicator.due_period_end = period_end
-            due.append(indicator)
-    return due[:limit]
+            found = due.setdefault(indicator.programme_id, [])
+            if len(found) < limit:
+                found.append(indicator)
+    if programme is not None:
+        return due.get(programme.pk, [])
+    return due
 
 
 def measurements_awaiting_approval(programme: Programme) -> QuerySet[Measurement]:
