@@ -5,7 +5,7 @@ and returns only the entries the person may open, so the menu never shows a dead
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _providers: list[tuple[int, Callable]] = []
 
@@ -16,6 +16,8 @@ class NavItem:
     url: str
     # The path prefix that marks this entry as the current one (aria-current).
     active_prefix: str = ""
+    # Entries with the same group label are shown together in one dropdown menu.
+    group: str = ""
 
 
 def register(provider: Callable, *, order: int = 100) -> None:
@@ -24,15 +26,21 @@ def register(provider: Callable, *, order: int = 100) -> None:
         _providers.sort(key=lambda pair: pair[0])
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShownItem:
+    """An entry as the menu shows it: a link, or a group (dropdown) with `children`."""
+
     label: str
-    url: str
-    current: bool
+    url: str = ""
+    current: bool = False
+    children: list["ShownItem"] = field(default_factory=list)
 
 
 def items_for(request, programme) -> list[ShownItem]:
-    """The entries for this person and programme, the one they are on marked `current`."""
+    """The entries for this person and programme, grouped, the one they are on `current`.
+
+    A group with a single entry is shown as a plain link, so nobody opens a menu of one.
+    """
     found: list[NavItem] = []
     for _order, provider in _providers:
         found.extend(provider(request, programme))
@@ -42,4 +50,20 @@ def items_for(request, programme) -> list[ShownItem]:
         key=lambda item: len(item.active_prefix or item.url),
         default=None,
     )
-    return [ShownItem(item.label, item.url, item is best) for item in found]
+    shown: list[ShownItem] = []
+    groups: dict[str, ShownItem] = {}
+    for item in found:
+        entry = ShownItem(item.label, item.url, item is best)
+        if not item.group:
+            shown.append(entry)
+        elif item.group in groups:
+            groups[item.group].children.append(entry)
+        else:
+            groups[item.group] = ShownItem(item.group, children=[entry])
+            shown.append(groups[item.group])
+    for position, entry in enumerate(shown):
+        if len(entry.children) == 1:
+            shown[position] = entry.children[0]
+        elif entry.children:
+            entry.current = any(child.current for child in entry.children)
+    return shown

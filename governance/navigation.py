@@ -13,6 +13,7 @@ def items(request, programme):
     if not policy.can_view_governance(user, programme):
         return []
     found = []
+    group = _("Decision-making")
     if has_role(user, programme, Role.BOARD) or (
         Membership.objects.current().voting().filter(user=user, body__programme=programme).exists()
     ):
@@ -20,13 +21,23 @@ def items(request, programme):
             NavItem(_("To decide"), reverse("governance:to-decide", args=[programme.slug]))
         )
     found.append(
-        NavItem(_("Proposals"), reverse("governance:proposal-list", args=[programme.slug]))
+        NavItem(
+            _("Proposals"), reverse("governance:proposal-list", args=[programme.slug]), group=group
+        )
     )
     found.append(
-        NavItem(_("Decision list"), reverse("governance:decision-list", args=[programme.slug]))
+        NavItem(
+            _("Decision list"),
+            reverse("governance:decision-list", args=[programme.slug]),
+            group=group,
+        )
     )
     if policy.can_view_meetings(user, programme):
         found.append(
-            NavItem(_("Meetings"), reverse("governance:meeting-list", args=[programme.slug]))
+            NavItem(
+                _("Meetings"),
+                reverse("governance:meeting-list", args=[programme.slug]),
+                group=group,
+            )
         )
     return found

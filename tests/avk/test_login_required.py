@@ -12,7 +12,7 @@ PUBLIC = {
     "healthz",
     "set_language",
 }
-SAMPLE_KWARGS = {"slug": "avk", "pk": 1, "uidb64": "MQ", "token": "abc-123"}
+SAMPLE_KWARGS = {"slug": "avk", "pk": 1, "uidb64": "MQ", "token": "abc-123", "kind": "line"}
 
 
 def named_patterns(resolver=None, namespace=""):
