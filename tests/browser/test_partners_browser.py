@@ -53,7 +53,6 @@ def test_partner_contact_fills_a_seat_and_changes_the_package(live_server, page,
         programme=programme, partner=own, level="bestuurder", name="Bram Bedenksel", is_contact=True
     )
 
-    page.set_viewport_size({"width": 1600, "height": 900})  # see the note in the next test
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("partner_contact")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
@@ -108,9 +107,6 @@ def test_back_office_pages_have_no_axe_violations(live_server, page, users, prog
     CommitmentFactory(
         programme=programme, partner=own, package=package, valid_from=date(2023, 1, 1)
     )
-    # Wide enough for the whole back-office menu: at 1280 px the shell's navbar wraps and its
-    # language button falls outside the dark bar (a contrast issue of the shell, reported).
-    page.set_viewport_size({"width": 1600, "height": 900})
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("secretary")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
