@@ -42,6 +42,7 @@ urlpatterns = [
     path("<slug:slug>/din/<str:kind>/<int:pk>/edit/", views.din_edit, name="din-edit"),
     path("<slug:slug>/din/<str:kind>/<int:pk>/move/", views.din_move, name="din-move"),
     path("<slug:slug>/din/<str:kind>/<int:pk>/delete/", views.din_delete, name="din-delete"),
+    path("<slug:slug>/din/<str:kind>/<int:pk>/history/", views.din_history, name="din-history"),
     path("<slug:slug>/workinggroups/", views.workinggroups, name="workinggroups"),
     path("<slug:slug>/workinggroups/add/", views.workinggroup_add, name="workinggroup-add"),
     path("<slug:slug>/din/diagram/", views.din_diagram, name="din-diagram"),

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Direction,
@@ -540,6 +541,55 @@ def partner_din(partner, programme: Programme) -> dict:
 # --- history -----------------------------------------------------------------------------------
 
 
+#: The reasons the DIN services record (stored in English, like every change reason), shown in
+#: the reader's language; a reason may go on with details after the known start.
+REASONS = {
+    "effort added": _("effort added"),
+    "effort edited": _("effort edited"),
+    "effort removed": _("effort removed"),
+    "indicator added": _("indicator added"),
+    "indicator edited": _("indicator edited"),
+    "indicator removed": _("indicator removed"),
+    "measurement approved": _("measurement approved"),
+    "measurement sent back": _("measurement sent back"),
+    "measurement entered (draft)": _("measurement entered (draft)"),
+    "measurement entered by the programme team (approved)": _(
+        "measurement entered by the programme team (approved)"
+    ),
+    "measurement corrected and offered again": _("measurement corrected and offered again"),
+    "member added to working group": _("member added to working group"),
+    "member removed from working group": _("member removed from working group"),
+    "member added": _("member added"),
+    "member removed": _("member removed"),
+    "moved with its goal's removal": _("moved along when its goal was removed"),
+    "operational goal added": _("operational goal added"),
+    "operational goal edited": _("operational goal edited"),
+    "operational goal removed": _("operational goal removed"),
+    "strategic goal added": _("strategic goal added"),
+    "strategic goal edited": _("strategic goal edited"),
+    "strategic goal removed": _("strategic goal removed"),
+    "programme line added": _("programme line added"),
+    "programme line edited": _("programme line edited"),
+    "programme line removed": _("programme line removed"),
+    "order closed up after a removal": _("order closed up after a removal"),
+    "moved up": _("moved up"),
+    "moved down": _("moved down"),
+    "working group added": _("working group added"),
+    "working group edited": _("working group edited"),
+    "working group removed": _("working group removed"),
+    "goal link moved from": _("goal link moved from"),
+    "unlinked from goal": _("unlinked from goal"),
+}
+
+
+def reason_display(reason: str) -> str:
+    """A recorded change reason in the reader's language (known start translated)."""
+    for known in sorted(REASONS, key=len, reverse=True):
+        if reason == known or reason.startswith(known + " ") or reason.startswith(known + ":"):
+            return str(REASONS[known]) + reason[len(known) :]
+    return reason
+
+
 def history_entries(obj, limit: int = 25) -> list[dict]:
     """The latest changes of `obj` (from django-simple-history), newest first: who, when, why
     and which fields changed (label, old, new)."""
@@ -565,7 +615,7 @@ def history_entries(obj, limit: int = 25) -> list[dict]:
                 "when": record.history_date,
                 "who": record.history_user,
                 "type": record.history_type,
-                "reason": record.history_change_reason or "",
+                "reason": reason_display(record.history_change_reason or ""),
                 "changes": changes,
             }
         )

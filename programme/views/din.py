@@ -46,6 +46,7 @@ __all__ = [
     "din_delete",
     "din_edit",
     "din_health",
+    "din_history",
     "din_move",
     "din_overview",
     "effort_detail",
@@ -375,6 +376,23 @@ def din_delete(request, slug, kind, pk):
             "kind_label": _KIND_LABELS()[kind],
             "form": form,
             "effort_links": obj.effort_links.select_related("effort") if needs_choice else [],
+        },
+    )
+
+
+def din_history(request, slug, kind, pk):
+    """The history of changes of a line or goal (who, when, what)."""
+    programme = _programme(request, slug, policy.can_view_din)
+    obj = get_object_or_404(_kind(kind)["model"], pk=pk, programme=programme)
+    return render(
+        request,
+        "programme/din_history.html",
+        {
+            "programme": programme,
+            "obj": obj,
+            "kind": kind,
+            "kind_label": _KIND_LABELS()[kind],
+            "history": selectors.history_entries(obj),
         },
     )
 

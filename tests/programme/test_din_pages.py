@@ -291,6 +291,12 @@ def test_history_sections_show_who_and_what(client, users, programme, din):
         reverse("programme:workinggroup-detail", args=[din["group"].pk])
     ).content.decode()
     assert "Geschiedenis van wijzigingen" in page
+    services.operational_goal_update(goal_id=din["a"].pk, version=1, by=team, title="Eerder")
+    url = reverse("programme:din-history", args=[programme.slug, "operational", din["a"].pk])
+    page = client.get(url).content.decode()
+    assert "Vroeg in beeld" in page and "Eerder" in page and "operationeel doel bewerkt" in page
+    client.force_login(users["other_team"])
+    assert client.get(url).status_code == 403
 
 
 def test_measurement_workflow_through_the_pages(
