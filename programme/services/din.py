@@ -376,11 +376,16 @@ def first_of_month(value: date | None) -> date | None:
     return value.replace(day=1) if value else None
 
 
+def _reason(text: str) -> str:
+    """Change reasons are at most 100 characters (django-simple-history's column)."""
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
 def _touch_effort(effort: Effort, *, by, reason: str) -> None:
     """Leave a history entry on the effort for a change in its links."""
     effort = Effort.objects.get(pk=effort.pk)
     effort.version += 1
-    save_with_history(effort, by=by, reason=reason)
+    save_with_history(effort, by=by, reason=_reason(reason))
 
 
 def _check_effort(effort: Effort) -> None:
@@ -537,7 +542,7 @@ def effort_update(
     )
     effort.version += 1
     reason = "effort edited" + (f" ({'; '.join(changes)})" if changes else "")
-    save_with_history(effort, by=by, reason=reason[:100])
+    save_with_history(effort, by=by, reason=_reason(reason))
     return effort
 
 
@@ -634,7 +639,7 @@ def working_group_member_remove(*, member_id: int, by) -> None:
 def _touch_group(group, *, by, reason):
     group = WorkingGroup.objects.get(pk=group.pk)
     group.version += 1
-    save_with_history(group, by=by, reason=reason[:100])
+    save_with_history(group, by=by, reason=_reason(reason))
 
 
 # --- indicators and measurements ---------------------------------------------------------------

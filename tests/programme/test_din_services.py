@@ -119,6 +119,8 @@ def test_goal_with_efforts_needs_a_choice(programme, team, sgoal):
 
 def test_goal_delete_unlinking_efforts(programme, team, sgoal):
     a, _b, _c = three_goals(sgoal, team)
+    a.title = "Een heel lang operationeel doel " * 5  # the reason is cut at 100 characters
+    a.save()
     effort = EffortFactory(programme=programme)
     EffortGoalFactory(effort=effort, goal=a)
     services.operational_goal_delete(goal_id=a.pk, by=team, efforts="unlink")
