@@ -95,3 +95,41 @@ def test_inline_form_validation_message_next_to_the_field(live_server, page, use
     page.wait_for_selector(".din-form .invalid-feedback")
     assert "verplicht" in page.locator(".din-form .invalid-feedback").first.inner_text()
     assert axe_violations(page) == []
+
+
+def test_effort_indicator_health_and_working_group_pages_have_no_axe_violations(
+    live_server, page, users, programme
+):
+    from datetime import date
+
+    team = users["programme_team"]
+    line = services.line_create(programme=programme, by=team, name="Effectiviteit en Leren")
+    sgoal = services.strategic_goal_create(line=line, by=team, title="We leren van elkaar")
+    goal = services.operational_goal_create(
+        strategic_goal=sgoal, by=team, title="Jaarlijks 2 leeragenda's"
+    )
+    effort = services.effort_create(
+        programme=programme, by=team, title="Leeragenda opstellen", goals=[goal], status="lopend"
+    )
+    indicator = services.indicator_create(
+        goal=goal, by=team, name="Leeragenda's per jaar", baseline_value=0, target_value=2
+    )
+    services.measurement_enter(
+        indicator=indicator, by=team, period_label="2024", period_end=date(2024, 12, 31), value=2
+    )
+    group = services.working_group_create(
+        programme=programme, by=team, name="Monitoring en evaluatie", efforts=[effort]
+    )
+    login(page, live_server, "programme_team")
+    for path in [
+        f"/programmes/efforts/{effort.pk}/",
+        f"/programmes/indicators/{indicator.pk}/",
+        f"/programmes/{programme.slug}/din/health/",
+        f"/programmes/workinggroups/{group.pk}/",
+        f"/programmes/{programme.slug}/workinggroups/",
+        f"/programmes/{programme.slug}/din/effort/{effort.pk}/edit/",
+        f"/programmes/{programme.slug}/din/operational/{goal.pk}/delete/",
+        f"/programmes/{programme.slug}/din/import/",
+    ]:
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], path
