@@ -66,6 +66,7 @@ def test_board_member_filters_the_decision_list_by_year(live_server, page, users
     page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}/governance/avk/proposals/")  # the programme's menu
+    page.get_by_role("button", name="Besluitvorming").click()  # the menu's group
     page.get_by_role("link", name="Besluitenlijst").first.click()
     page.wait_for_url("**/besluitenlijst/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Besluitenlijst")
