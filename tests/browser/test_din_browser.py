@@ -20,9 +20,6 @@ def axe_violations(page):
 
 
 def login(page, live_server, username):
-    # Wide enough for the whole main menu: at 1280px the shared header overflows (its language
-    # button lands on white and fails colour contrast); reported to the lead, not a DIN issue.
-    page.set_viewport_size({"width": 1920, "height": 1000})
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
