@@ -1,6 +1,6 @@
 """The decision list (besluitenlijst) with its xlsx and PDF, and the meeting and proposal PDFs.
 
-Access: governance.permissions_decisions (built on governance.permissions). The page and its
+Access: governance.permissions (the decision-list section). The page and its
 two exports take the same filters and the same rows (selectors_decisions.decision_rows)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from avk.pdf import pdf_response
 from avk.views import remember_programme
 
 from .. import exports, selectors
-from .. import permissions_decisions as policy
+from .. import permissions as policy
 from .. import selectors_decisions as rows
 from ..markdown import render as markdown
 from ..models import (
