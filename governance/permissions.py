@@ -192,12 +192,9 @@ def can_view_decision(user, decision: ProposedDecision) -> bool:
     return can_view_proposal(user, decision.proposal)
 
 
-# The decision list (besluitenlijst), its exports and the meeting and proposal PDFs.
-#
-# Who may see the decision list (besluitenlijst), its exports and the meeting and proposal PDFs.
-#
-# Built only from the rules in `governance.permissions`, so the exports never show more than the
-# pages do. Every answer names the programme; a role elsewhere gives nothing.
+# The decision list (besluitenlijst), its exports and the meeting and proposal PDFs: built only
+# from the rules above, so the exports never show more than the pages do. Every answer names the
+# programme; a role elsewhere gives nothing.
 #
 # | who (in the programme)      | decision list, xlsx, PDF  | actions | meeting PDF | proposal PDF |
 # |-----------------------------|---------------------------|---------|-------------|--------------|
