@@ -184,6 +184,10 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Uploaded import files: refused above this size (bytes).
 IMPORT_MAX_UPLOAD_SIZE = env.int("IMPORT_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+# Attachments to board proposals (PDF and Office files): refused above this size (bytes).
+GOVERNANCE_MAX_ATTACHMENT_BYTES = env.int(
+    "GOVERNANCE_MAX_ATTACHMENT_BYTES", default=10 * 1024 * 1024
+)
 
 SIMPLE_HISTORY_REVERT_DISABLED = True  # history is a record, not an undo button
 

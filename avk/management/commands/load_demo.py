@@ -3,6 +3,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from programme.demo import ACCOUNTS, DEMO_PASSWORD
 
@@ -32,7 +33,10 @@ class Command(BaseCommand):
                 "passwords; use --force only on a demo or test database."
             )
         context = {"out": lambda text: self.stdout.write(text)}
-        with transaction.atomic():
+        # The demo's people are invented: the e-mails its workflow steps would send (invitations,
+        # written rounds) are kept in memory instead of going to the console or a mail server.
+        in_memory = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        with in_memory, transaction.atomic():
             for step in STEPS:
                 self.stdout.write(f"Demo: {step}")
                 import_module(step).load(context)
