@@ -79,6 +79,11 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     assert focused.endswith("omlaag")
     assert axe_violations(page) == []
 
+    # and the new goal and effort are in the DIN diagram (drawn by the visuals' page)
+    page.goto(f"{live_server.url}/programmes/{programme.slug}/din/diagram/")
+    content = page.content()
+    assert "Meer tijd en ruimte" in content and "Warme overdrachten organiseren" in content
+
 
 def test_inline_form_validation_message_next_to_the_field(live_server, page, users, programme):
     team = users["programme_team"]
