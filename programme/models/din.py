@@ -553,13 +553,11 @@ class Measurement(models.Model):
     def __str__(self):
         return f"{self.indicator}: {self.period_label}"
 
-
-def _measurement_programme(self):
-    """A measurement belongs to its indicator's programme (for `allowed(user, action, obj)`)."""
-    return self.indicator.programme
-
-
-Measurement.programme = property(_measurement_programme)
+    @property
+    def programme(self):
+        """A measurement belongs to its indicator's programme (for `allowed(user, action,
+        obj)`)."""
+        return self.indicator.programme
 
 
 class MeasurementReminder(models.Model):
