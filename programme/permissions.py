@@ -80,9 +80,10 @@ def partner_ids_spoken_for(user, programme: Programme) -> set[int]:
 
 def can_enter_measurement(user, indicator) -> bool:
     """Who may enter a measurement for an indicator: the programme team (approved at once),
-    and, as a draft, the indicator's owner, kartrekkers of the programme's working groups and
-    partner contacts of a partner involved in an effort serving the indicator's goal. All of
-    them need a role in the programme."""
+    and, as a draft, the indicator's owner, kartrekkers of the programme's working groups (as
+    a person, or the contact of a kartrekker partner) and partner contacts of a partner
+    involved in an effort serving the indicator's goal. All of them need a role in the
+    programme."""
     programme = indicator.programme
     if can_change_din(user, programme):
         return True
@@ -95,8 +96,12 @@ def can_enter_measurement(user, indicator) -> bool:
     partner_ids = partner_ids_spoken_for(user, programme)
     if not partner_ids:
         return False
-    from .models import EffortPartner
+    from .models import EffortPartner, WorkingGroupMember
 
+    if WorkingGroupMember.objects.filter(
+        working_group__programme=programme, is_lead=True, partner_id__in=partner_ids
+    ).exists():
+        return True  # the contact of a partner that is kartrekker of a working group
     return EffortPartner.objects.filter(
         effort__goal_links__goal_id=indicator.goal_id, partner_id__in=partner_ids
     ).exists()

@@ -140,3 +140,16 @@ def test_reminders_go_to_owners_of_due_indicators_once_per_period(programme, set
     Measurement.objects.filter(indicator=quarterly).update(value=Decimal(1))
     call_command("send_measurement_reminders", today="2027-01-05")
     assert len(mail.outbox) == 5  # new period for all three
+
+
+def test_contact_of_a_kartrekker_partner_enters_a_draft(indicator, users, programme):
+    from partners.models import Partner
+
+    with pytest.raises(PermissionDenied):
+        enter(indicator, users["partner_contact"])
+    WorkingGroupMemberFactory(
+        working_group=WorkingGroupFactory(programme=programme),
+        partner=Partner.objects.get(name="Noorderpoort"),
+        is_lead=True,
+    )
+    assert enter(indicator, users["partner_contact"]).status == "concept"
