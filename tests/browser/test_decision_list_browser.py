@@ -4,9 +4,9 @@ GET form, no JavaScript needed), sees the decisions of that year; no axe-core vi
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from governance.models import ProposalStatus
+from tests.browser.helpers import axe_violations
 from tests.factories import (
     TEST_PASSWORD,
     ActionItemFactory,
@@ -18,14 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.fixture
@@ -58,7 +50,6 @@ def decisions(programme, users):
 
 
 def test_board_member_filters_the_decision_list_by_year(live_server, page, users, decisions):
-    page.set_viewport_size({"width": 1680, "height": 1000})
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("board")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)

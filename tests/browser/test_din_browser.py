@@ -2,29 +2,12 @@
 moves the goal up with the keyboard, and sees it; no axe-core violations on the overview."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from programme import services
 from programme.models import Effort, OperationalGoal
-from tests.factories import TEST_PASSWORD
+from tests.browser.helpers import axe_violations, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-
-
-def login(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
@@ -34,7 +17,7 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     line = services.line_create(programme=programme, by=team, name="Het Werkveld")
     sgoal = services.strategic_goal_create(line=line, by=team, title="Maatwerk vanuit het werkveld")
     services.operational_goal_create(strategic_goal=sgoal, by=team, title="Langdurige inzet")
-    login(page, live_server, "programme_team")
+    log_in(page, live_server, "programme_team")
     page.goto(f"{live_server.url}/programmes/{programme.slug}/din/")
     assert axe_violations(page) == []
 
@@ -88,7 +71,7 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
 def test_inline_form_validation_message_next_to_the_field(live_server, page, users, programme):
     team = users["programme_team"]
     services.line_create(programme=programme, by=team, name="De Doelgroep")
-    login(page, live_server, "programme_team")
+    log_in(page, live_server, "programme_team")
     page.goto(f"{live_server.url}/programmes/{programme.slug}/din/")
     page.get_by_role("link", name="programmalijn “De Doelgroep” bewerken").click()
     form = page.locator(".din-form")
@@ -122,7 +105,7 @@ def test_effort_indicator_health_and_working_group_pages_have_no_axe_violations(
     group = services.working_group_create(
         programme=programme, by=team, name="Monitoring en evaluatie", efforts=[effort]
     )
-    login(page, live_server, "programme_team")
+    log_in(page, live_server, "programme_team")
     for path in [
         f"/programmes/efforts/{effort.pk}/",
         f"/programmes/indicators/{indicator.pk}/",

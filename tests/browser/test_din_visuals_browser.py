@@ -4,11 +4,10 @@ creates appears in both, and axe-core finds no violations on either page."""
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from tests.browser.helpers import axe_violations, log_in
 from tests.factories import (
-    TEST_PASSWORD,
     EffortFactory,
     EffortGoalFactory,
     EffortPartnerFactory,
@@ -19,24 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    # Everything but the shared main menu: with every app's entries it overflows the header
-    # at common widths (a base.html matter, checked by test_shell_browser.py).
-    results = Axe().run(page, context={"exclude": [[".portal-header"]]})
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 @pytest.fixture
@@ -70,8 +51,8 @@ def din(programme):
 def test_programme_team_sees_the_effort_in_the_diagram_and_the_planning(
     live_server, page, users, programme, din
 ):
-    page.set_viewport_size({"width": 1680, "height": 1000})
     log_in(page, live_server, "programme_team")
+    page.get_by_role("button", name="DIN", exact=True).click()  # the DIN menu
     page.get_by_role("link", name="Diagram", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "DIN-diagram"
     diagram = page.locator("svg.din-diagram")

@@ -5,22 +5,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from governance import services
 from governance.models import Vote
+from tests.browser.helpers import axe_violations
 from tests.factories import TEST_PASSWORD, BodyFactory, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.fixture
@@ -53,7 +45,6 @@ def open_round(programme, users):
 def test_board_member_votes_in_the_written_round(live_server, page, users, open_round):
     # Wide enough for the whole main menu: at 1280 px the shell's menu (all apps' entries)
     # pushes the language button off the dark bar (reported to the lead, templates/base.html).
-    page.set_viewport_size({"width": 1680, "height": 1000})
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("board")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
@@ -116,7 +107,6 @@ def test_team_pages_have_no_axe_violations(live_server, page, users, programme, 
     services.action_item_create(
         body=body, meeting=meeting, by=team, owner_text="Saskia", description="Uitwerken"
     )
-    page.set_viewport_size({"width": 1680, "height": 1000})
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill("programme_team")
     page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)

@@ -5,10 +5,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from partners.models import Commitment, DelegationMember, Partner
+from tests.browser.helpers import axe_violations
 from tests.factories import (
     TEST_PASSWORD,
     CommitmentFactory,
@@ -17,14 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 def test_partner_contact_fills_a_seat_and_changes_the_package(live_server, page, users, programme):

@@ -1,19 +1,11 @@
 """In Chromium: log in, see the home page, no axe-core violations."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.helpers import axe_violations
 from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 def test_login_and_home_page_have_no_axe_violations(live_server, page, users, programme):
