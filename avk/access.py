@@ -27,6 +27,8 @@ class Role(models.TextChoices):
 
 
 ALL_ROLES = frozenset(Role.values)
+#: The back office of a programme: its programme team and its secretariat.
+BACK_OFFICE_ROLES = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
 
 _CACHE_ATTR = "_avk_roles"
 

@@ -18,17 +18,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from avk.exports import neutralise
+
 from .models import ActionItem, ActionStatus, DecidedVia, Outcome, ProposedDecision
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value):
-    """A value ready for a cell: text that would start a formula is prefixed with "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _meeting_label(meeting) -> str:
@@ -112,12 +106,12 @@ def action_row(item: ActionItem, today: date) -> list:
 
 def _sheet(book: Workbook, title: str, headers: list[str], rows: Iterable[list], widths):
     sheet = book.create_sheet(title)
-    sheet.append([safe_cell(h) for h in headers])
+    sheet.append([neutralise(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+        sheet.append([neutralise(v) for v in row])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -19,7 +19,7 @@ of the body, while the round is open.
 
 from __future__ import annotations
 
-from avk.access import Role, has_role, is_superuser
+from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser
 
 from .models import (
     ActionItem,
@@ -34,7 +34,7 @@ from .models import (
 )
 
 S = ProposalStatus
-BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
+BACK_OFFICE = BACK_OFFICE_ROLES
 
 
 def _back_office(user, programme) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from avk.access import Role, is_superuser, roles_in
+from avk.access import BACK_OFFICE_ROLES, Role, is_superuser, roles_in
 
 from .models import (
     FINAL_OUTCOMES,
@@ -27,7 +27,7 @@ from .models import (
 )
 
 S = ProposalStatus
-BACK_OFFICE = {Role.PROGRAMME_TEAM, Role.SECRETARIAT}
+BACK_OFFICE = frozenset(BACK_OFFICE_ROLES)
 
 
 def current_memberships(*, body: Body, on=None) -> QuerySet[Membership]:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from avk.access import Role, has_role, is_superuser, programme_ids_with_role
+from avk.access import (
+    BACK_OFFICE_ROLES,
+    Role,
+    has_role,
+    is_superuser,
+    programme_ids_with_role,
+)
 
 from .models import Programme, RoleAssignment
-
-BACK_OFFICE_ROLES = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
 
 
 def can_view_programme(user, programme: Programme) -> bool:
