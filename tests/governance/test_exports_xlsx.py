@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from governance.exports import decision_list_workbook, safe_cell
+from avk.exports import neutralise as safe_cell
+from governance.exports import decision_list_workbook
 from governance.models import ProposalStatus
 from tests.factories import ActionItemFactory, ProposalFactory, ProposedDecisionFactory
 from tests.governance import test_decision_list as shared
