@@ -47,6 +47,7 @@ __all__ = [
     "din_efforts",
     "din_health",
     "din_health_counts",
+    "din_home_data",
     "din_tree",
     "effort_detail",
     "history_entries",
@@ -627,3 +628,114 @@ def _short(value) -> str:
         value = ", ".join(str(v) for v in value)
     text = "" if value is None else str(value)
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+# --- home page (all the person's team programmes at once) ---------------------------------------
+
+
+def din_home_data(programme_ids, limit: int = 10) -> dict[int, dict]:
+    """The home panels' data for the programme team of several programmes at once:
+    {programme_id: {"counts": {check: n}, "awaiting": [measurement, ...],
+    "pending": [role assignment, ...]}}. A fixed number of queries (three grouped counts,
+    the drafts and the open invitations, at most `limit` each per programme), however many
+    programmes; the counts match `din_health_counts`."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    from ..models import RoleAssignment
+
+    ids = sorted(set(programme_ids))
+    data = {
+        pid: {"counts": dict.fromkeys(HEALTH_CHECKS, 0), "awaiting": [], "pending": []}
+        for pid in ids
+    }
+    if not ids:
+        return data
+    today = timezone.localdate()
+    year_ago = date(today.year - 1, today.month, min(today.day, 28))
+    not_stopped = ~Q(status=EffortStatus.STOPPED)
+    effort_counts = (
+        Effort.objects.filter(programme_id__in=ids)
+        .order_by()
+        .values("programme_id")
+        .annotate(
+            efforts_without_goals=Count(
+                "pk",
+                filter=Q(~Exists(EffortGoal.objects.filter(effort=OuterRef("pk")))) & not_stopped,
+            ),
+            efforts_without_lead=Count(
+                "pk",
+                filter=Q(lead_member__isnull=True, lead_user__isnull=True)
+                & ~Q(status__in=[EffortStatus.STOPPED, EffortStatus.DONE]),
+            ),
+            efforts_without_partners=Count(
+                "pk",
+                filter=Q(~Exists(EffortPartner.objects.filter(effort=OuterRef("pk"))))
+                & not_stopped,
+            ),
+            efforts_overdue=Count(
+                "pk",
+                filter=Q(status=EffortStatus.RUNNING, end_month__lt=today.replace(day=1)),
+            ),
+        )
+    )
+    goal_counts = (
+        OperationalGoal.objects.filter(programme_id__in=ids)
+        .order_by()
+        .values("programme_id")
+        .annotate(
+            goals_without_efforts=Count(
+                "pk", filter=Q(~Exists(EffortGoal.objects.filter(goal=OuterRef("pk"))))
+            )
+        )
+    )
+    recent = Measurement.objects.filter(
+        indicator=OuterRef("pk"), status=MeasurementStatus.APPROVED, period_end__gte=year_ago
+    )
+    indicator_counts = (
+        Indicator.objects.filter(programme_id__in=ids)
+        .order_by()
+        .values("programme_id")
+        .annotate(indicators_without_measurement=Count("pk", filter=Q(~Exists(recent))))
+    )
+    for rows in (effort_counts, goal_counts, indicator_counts):
+        for row in rows:
+            counts = data[row.pop("programme_id")]["counts"]
+            counts.update(row)
+    awaiting = (
+        Measurement.objects.filter(indicator__programme_id__in=ids, status=MeasurementStatus.DRAFT)
+        .select_related("indicator", "entered_by")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("indicator__programme_id")],
+                order_by=[F("period_end").asc(), F("pk").asc()],
+            )
+        )
+        .filter(rank__lte=limit)
+        .order_by("period_end", "pk")
+    )
+    for measurement in awaiting:
+        data[measurement.indicator.programme_id]["awaiting"].append(measurement)
+    # The same rows as selectors.pending_invitations(programme=...), for all programmes at once.
+    pending = (
+        RoleAssignment.objects.current()
+        .filter(
+            programme_id__in=ids,
+            user__last_login__isnull=True,
+            user__password__startswith="!",
+        )
+        .select_related("user")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("programme_id")],
+                order_by=[F("valid_from").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=limit)
+        .order_by("-valid_from", "-pk")
+    )
+    for assignment in pending:
+        data[assignment.programme_id]["pending"].append(assignment)
+    return data
