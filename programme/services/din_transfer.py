@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from avk.exports import FORMULA_START, neutralise
+
 from ..models import (
     CapitalForm,
     Direction,
@@ -94,6 +96,35 @@ def _yes(value: bool) -> str:
     return "ja" if value else "nee"
 
 
+def _cell(value):
+    """A cell value that a spreadsheet never runs as a formula: text starting with = + - @ tab
+    or CR gets a leading apostrophe (avk.exports.neutralise). Text that already starts with
+    apostrophes before such a character gets one more, so `_uncell` restores every value
+    exactly."""
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value.lstrip("'").startswith(FORMULA_START)
+    ):
+        return "'" + value
+    return neutralise(value)
+
+
+def _uncell(value):
+    """The value `_cell` was given: drops the apostrophe it added."""
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value.lstrip("'").startswith(FORMULA_START)
+    ):
+        return value[1:]
+    return value
+
+
+def _append(sheet, row) -> None:
+    sheet.append([_cell(value) for value in row])
+
+
 def din_export_workbook(programme: Programme) -> bytes:
     """The programme's DIN as an .xlsx file (five sheets, Dutch headers)."""
     from ..selectors.din import din_efforts
@@ -110,7 +141,7 @@ def din_export_workbook(programme: Programme) -> bytes:
         sheets[name] = sheet
     lines = ProgrammeLine.objects.filter(programme=programme).order_by("order", "pk")
     for line in lines:
-        sheets["Programmalijnen"].append([line.name, line.challenge, line.approach])
+        _append(sheets["Programmalijnen"], [line.name, line.challenge, line.approach])
     sgoals = (
         StrategicGoal.objects.filter(programme=programme)
         .select_related("line")
@@ -120,10 +151,11 @@ def din_export_workbook(programme: Programme) -> bytes:
     for sgoal in sgoals:
         ogoals = sorted(sgoal.operational_goals.all(), key=lambda o: (o.order, o.pk))
         if not ogoals:
-            sheets["Doelen"].append([sgoal.line.name, sgoal.title, sgoal.description, "", ""])
+            _append(sheets["Doelen"], [sgoal.line.name, sgoal.title, sgoal.description, "", ""])
         for ogoal in ogoals:
-            sheets["Doelen"].append(
-                [sgoal.line.name, sgoal.title, sgoal.description, ogoal.title, ogoal.description]
+            _append(
+                sheets["Doelen"],
+                [sgoal.line.name, sgoal.title, sgoal.description, ogoal.title, ogoal.description],
             )
     for effort in din_efforts(programme):
         goals = {"hoog": [], "middel": [], "laag": []}
@@ -132,7 +164,8 @@ def din_export_workbook(programme: Programme) -> bytes:
         roles = {"trekker": [], "deelnemer": []}
         for link in effort.partner_links.all():
             roles[link.role].append(link.partner.name)
-        sheets["Inspanningen"].append(
+        _append(
+            sheets["Inspanningen"],
             [
                 effort.title,
                 effort.description,
@@ -151,14 +184,16 @@ def din_export_workbook(programme: Programme) -> bytes:
                 SEP.join(roles["deelnemer"]),
                 effort.other_parties,
                 SEP.join(sorted(c.form for c in effort.capitals.all())),
-            ]
+            ],
         )
     for group in WorkingGroup.objects.filter(programme=programme).prefetch_related("efforts"):
-        sheets["Werkgroepen"].append(
-            [group.name, group.theme, SEP.join(sorted(e.title for e in group.efforts.all()))]
+        _append(
+            sheets["Werkgroepen"],
+            [group.name, group.theme, SEP.join(sorted(e.title for e in group.efforts.all()))],
         )
     for ind in Indicator.objects.filter(programme=programme).select_related("goal"):
-        sheets["Indicatoren"].append(
+        _append(
+            sheets["Indicatoren"],
             [
                 ind.goal.title,
                 ind.name,
@@ -170,7 +205,7 @@ def din_export_workbook(programme: Programme) -> bytes:
                 ind.direction,
                 _yes(ind.cumulative),
                 ind.frequency,
-            ]
+            ],
         )
     for sheet in sheets.values():
         for column in sheet.columns:
@@ -288,7 +323,7 @@ def _rows(book, name):
     for number, row in enumerate(rows, start=2):
         if row is None or all(v in (None, "") for v in row):
             continue
-        values = list(row) + [None] * (len(expected) - len(row))
+        values = [_uncell(v) for v in row] + [None] * (len(expected) - len(row))
         yield number, dict(zip(expected, values, strict=False))
 
 
