@@ -2,11 +2,16 @@
 
 The Django admin is for superusers and for staff with explicit model permissions; on top of
 those permissions, `ProgrammeScopedAdmin` asks the app's policy about each row's programme, so
-a staff member of the AVK sees and changes only the AVK's rows.
+a staff member of the AVK sees and changes only the AVK's rows, and adds rows only where the
+app's rule lets them change things. Edited rows with a `version` carry it hidden in the admin
+form too, so a save over someone else's newer save is refused with what changed meanwhile.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
+from .concurrency import StaleEdit, ensure_fresh
 from .models import User
 
 
@@ -39,6 +44,40 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
     def _rule(self):
         return self.change_rule or _programme_policy().can_change_programme
 
+    def programmes_for_change(self, request):
+        """The programmes in which this person may add and change rows of this model."""
+        policy = _programme_policy()
+        rule = self._rule()
+        allowed = [
+            p.pk for p in policy.programmes_administered_by(request.user) if rule(request.user, p)
+        ]
+        return policy.programmes_administered_by(request.user).filter(pk__in=allowed)
+
+    def has_add_permission(self, request):
+        allowed = super().has_add_permission(request)
+        if not allowed or self.programme_path is None:
+            return allowed
+        return self.programmes_for_change(request).exists()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or not hasattr(obj, "version"):
+            return form
+        return type(form.__name__, (VersionCheckedForm, form), {})
+
+    def save_form(self, request, form, change):
+        """The last check before any app's save_model: the row's programme must allow it
+        (a crafted POST cannot add or move a row into another programme), and a versioned row
+        is saved against the version its form was opened with."""
+        obj = super().save_form(request, form, change)
+        if self.programme_path is not None:
+            programme = self.programme_of(obj)
+            if not self._rule()(request.user, programme):
+                raise PermissionDenied
+        if change and "version" in form.cleaned_data:
+            obj.version = form.cleaned_data["version"]
+        return obj
+
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
         if obj is None or not allowed:
@@ -61,9 +100,43 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
         )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """Choices of a programme, or of rows that belong to a programme (a line, a goal, a
+        body...), are limited to the programmes where this person may change this model."""
+        related = db_field.related_model
         if db_field.name == "programme":
-            kwargs["queryset"] = _programme_policy().programmes_administered_by(request.user)
+            kwargs.setdefault("queryset", self.programmes_for_change(request))
+        elif any(f.name == "programme" and f.is_relation for f in related._meta.fields):
+            kwargs.setdefault(
+                "queryset",
+                related._default_manager.filter(programme__in=self.programmes_for_change(request)),
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Carries the version the admin form was opened with; refuses to save over a newer one."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "version" not in self.initial:
+            self.initial["version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("version")
+        if self.instance.pk and opened is not None:
+            current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+            try:
+                ensure_fresh(current, opened)
+            except StaleEdit as stale:
+                # Show the newer version's number, so saving again is a deliberate overwrite.
+                data = self.data.copy()
+                data["version"] = current.version
+                self.data = data
+                raise stale from None
+        return cleaned
 
 
 @admin.register(User)

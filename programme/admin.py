@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from simple_history.admin import SimpleHistoryAdmin
 
 from avk.admin import ProgrammeScopedAdmin
@@ -81,9 +82,14 @@ class RoleAssignmentAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
     list_display = ["user", "programme", "role", "valid_from", "valid_until"]
     list_filter = ["programme", "role"]
     search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
-    autocomplete_fields = ["user"]
-    list_select_related = ["user", "programme"]
+    autocomplete_fields = ["user", "partner"]
+    list_select_related = ["user", "programme", "partner"]
     change_rule = staticmethod(policy.can_manage_roles)
+
+    def has_add_permission(self, request):
+        # Programme teams give roles on "Mensen en rollen" (with invitations); the admin's add
+        # form, which can pick any account, is for superusers.
+        return request.user.is_superuser
 
     def get_readonly_fields(self, request, obj=None):
         # A role is given and ended, never rewritten: only the end date can change.
@@ -145,9 +151,12 @@ class DinAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            fields = {n: form.cleaned_data[n] for n in form.changed_data if n != "programme"}
-            current = type(obj).objects.get(pk=obj.pk)
-            saved = self.update(obj, current.version, fields, request.user)
+            fields = {
+                n: form.cleaned_data[n]
+                for n in form.changed_data
+                if n not in {"programme", "version"}
+            }
+            saved = self.update(obj, obj.version, fields, request.user)
         else:
             saved = self.create(obj, form.cleaned_data, request.user)
         obj.pk = saved.pk
@@ -355,7 +364,6 @@ class IndicatorAdmin(DinAdmin):
         "frequency",
         "owner",
     ]
-    raw_id_fields = ["owner"]
 
     def create(self, obj, data, by):
         data = dict(data)
@@ -368,9 +376,13 @@ class IndicatorAdmin(DinAdmin):
         services.indicator_delete(indicator_id=obj.pk, by=by)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "goal":
-            kwargs["queryset"] = OperationalGoal.objects.filter(
-                programme__in=policy.programmes_administered_by(request.user)
+        if db_field.name == "owner":
+            # People with a role in a programme this person may change the DIN of.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(programme_roles__programme__in=self.programmes_for_change(request))
+                .distinct()
+                .order_by("last_name", "first_name", "username")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -171,6 +171,14 @@ def role_grant(
     *, programme: Programme, user, role: str, by, valid_from: date, valid_until=None, **extra
 ) -> RoleAssignment:
     """Give a known user a role in the programme (no invitation; see role_assign)."""
+    partner = extra.get("partner")
+    if partner is not None and not programme.participations.filter(partner=partner).exists():
+        raise ValidationError(
+            {
+                "partner": _("%(partner)s does not take part in %(programme)s.")
+                % {"partner": partner, "programme": programme}
+            }
+        )
     existing = RoleAssignment.objects.select_for_update().filter(
         programme=programme, user=user, role=role
     )

@@ -136,6 +136,7 @@ def test_concept_edited_in_the_admin_with_its_decisions(client, make, users):
     proposal = make("concept")
     decisions = list(proposal.decisions.order_by("position"))
     data = {
+        "version": proposal.version,  # the hidden field the admin form was opened with
         "body": proposal.body_id,
         "title": "Aangepast",
         "drafter": proposal.drafter_id,

@@ -40,6 +40,7 @@ def test_din_admin_scoped_and_through_services(client, users, programme, other_p
         "goal_links-INITIAL_FORMS": 0,
         "partner_links-TOTAL_FORMS": 0,
         "partner_links-INITIAL_FORMS": 0,
+        "version": mine.version,  # the hidden field the admin form was opened with
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

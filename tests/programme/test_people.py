@@ -225,3 +225,25 @@ def test_a_partner_contact_is_linked_to_an_organisation_of_this_programme(
         },
     )
     assert "Alleen een partnercontact" in str(board_with_partner.context["form"].errors)
+
+
+def test_a_partner_of_another_programme_cannot_be_linked_through_the_service(
+    users, programme, other_programme
+):
+    from django.core.exceptions import ValidationError
+
+    from partners.models import Participation
+    from programme.services import role_grant
+    from tests.factories import PartnerFactory
+
+    foreign = PartnerFactory(name="Pantein")
+    Participation.objects.create(programme=other_programme, partner=foreign)
+    with pytest.raises(ValidationError, match="neemt niet deel"):
+        role_grant(
+            programme=programme,
+            user=users["nobody"],
+            role=Role.PARTNER_CONTACT,
+            by=users["superuser"],
+            valid_from=programme.start_date,
+            partner=foreign,
+        )
