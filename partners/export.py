@@ -65,7 +65,7 @@ def partner_dataset(rows) -> tablib.Dataset:
                     p.website,
                     p.email,
                     p.phone,
-                    _("yes") if p.active else _("no"),
+                    _("yes") if p.active and not getattr(p, "left_on", None) else _("no"),
                 )
             ]
         )

@@ -4,12 +4,11 @@ home page's query count does not grow with the number of programmes."""
 
 from django.utils.translation import gettext as _
 
-from avk.access import Role, programme_ids_with_role
+from avk.access import BACK_OFFICE_ROLES, Role, programme_ids_with_role
 from avk.home import Panel
 
 from . import selectors
 
-BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
 _CACHE = "_partners_home"
 
 
@@ -19,7 +18,7 @@ def _data(request) -> dict:
         user = request.user
         cached = {
             "changes": selectors.recent_changes_by_programme(
-                programme_ids=programme_ids_with_role(user, BACK_OFFICE)
+                programme_ids=programme_ids_with_role(user, BACK_OFFICE_ROLES)
             ),
             "contacts": selectors.contact_organisations(user=user),
         }
@@ -29,7 +28,7 @@ def _data(request) -> dict:
 
 def panels(request, programme, roles):
     found = []
-    if roles.isdisjoint(BACK_OFFICE) and Role.PARTNER_CONTACT not in roles:
+    if roles.isdisjoint(BACK_OFFICE_ROLES) and Role.PARTNER_CONTACT not in roles:
         return found
     data = _data(request)
     changes = data["changes"].get(programme.pk)

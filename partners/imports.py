@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 import tablib
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
-from .models import Partner
-from .resources import RESOURCES
+from .models import Participation, Partner
+from .resources import RESOURCES, other_programme_message
 
 #: Columns per kind of file: (required, optional).
 COLUMNS = {
@@ -182,11 +183,28 @@ def _file_checks(kind: str, dataset: tablib.Dataset, programme) -> list[str]:
         seen: dict[str, int] = {}
         names = [str(name).strip() for name in dataset["name"]]
         wanted = {name.lower() for name in names if name}
-        existing = {
-            found.lower(): found
-            for found in Partner.objects.values_list("name", flat=True)
-            if found.lower() in wanted
-        }
+        # Only the names asked for are read; a name of a partner that does not take part in
+        # this programme cannot be imported here (it would change another programme's partner).
+        existing: dict[str, str] = {}
+        elsewhere: set[str] = set()
+        query = Q()
+        for name in wanted:
+            query |= Q(name__iexact=name)
+        for found, here in (
+            Partner.objects.filter(query)
+            .annotate(
+                here=Exists(
+                    Participation.objects.filter(programme=programme, partner=OuterRef("pk"))
+                )
+            )
+            .values_list("name", "here")
+            if wanted
+            else []
+        ):
+            if here:
+                existing[found.lower()] = found
+            else:
+                elsewhere.add(found.lower())
         for number, name in enumerate(names, start=2):
             if not name:
                 continue
@@ -198,6 +216,9 @@ def _file_checks(kind: str, dataset: tablib.Dataset, programme) -> list[str]:
                 )
             else:
                 seen[key] = number
+            if key in elsewhere:
+                problems.append(f"{_row_label(number)}: {other_programme_message(name)}")
+                continue
             found = existing.get(key)
             if found is not None and found != name:
                 problems.append(

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from avk.access import Role, has_role, is_superuser, programme_ids_with_role
+from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser, programme_ids_with_role
 from programme.models import Programme
 
-BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
 _CACHE_ATTR = "_avk_partner_contacts"
 
 
@@ -50,7 +49,7 @@ def contact_partner_ids(user, programme: Programme | int) -> frozenset[int]:
 
 
 def is_back_office(user, programme) -> bool:
-    return is_superuser(user) or has_role(user, programme, *BACK_OFFICE)
+    return is_superuser(user) or has_role(user, programme, *BACK_OFFICE_ROLES)
 
 
 def speaks_for(user, programme, partner) -> bool:
@@ -164,4 +163,4 @@ def allowed(user, action: str, obj) -> bool:
 def programmes_with_back_office(user) -> QuerySet[Programme]:
     if is_superuser(user):
         return Programme.objects.all()
-    return Programme.objects.filter(pk__in=programme_ids_with_role(user, BACK_OFFICE))
+    return Programme.objects.filter(pk__in=programme_ids_with_role(user, BACK_OFFICE_ROLES))

@@ -200,10 +200,10 @@ class ProgrammeResource(resources.ModelResource):
         return self.by or kwargs.get("user")
 
     def before_save_instance(self, instance, row, **kwargs):
+        # Every row is saved through a service (see do_instance_save), which checks and counts
+        # the version and writes the history entry with this user.
         instance._history_user = self.acting_user(kwargs)
         instance._change_reason = "imported"
-        if instance.pk and hasattr(instance, "version"):
-            instance.version += 1
 
 
 class PartnerResource(ProgrammeResource):
@@ -221,14 +221,52 @@ class PartnerResource(ProgrammeResource):
         report_skipped = True
 
     def get_queryset(self):
-        return Partner.objects.all()
+        """Only the partners that take part in the importing programme can be updated."""
+        if self.programme is None:
+            return Partner.objects.none()
+        return Partner.objects.filter(participations__programme=self.programme)
+
+    def get_instance(self, instance_loader, row):
+        instance = super().get_instance(instance_loader, row)
+        name = _text(row.get("name"))
+        if instance is None and name and Partner.objects.filter(name__iexact=name).exists():
+            raise ValidationError({"name": ValidationError(other_programme_message(name))})
+        return instance
+
+    def do_instance_save(self, instance, is_create):
+        values = {name: getattr(instance, name) for name in self.PARTNER_COLUMNS}
+        by = instance._history_user
+        if is_create:
+            created = services.partner_create(
+                programme=self.programme, by=by, reason="imported", **values
+            )
+            instance.pk, instance.version = created.pk, created.version
+        else:
+            current = Partner.objects.get(pk=instance.pk)
+            changed = {
+                name: value for name, value in values.items() if getattr(current, name) != value
+            }
+            updated = services.partner_update(
+                partner_id=instance.pk,
+                version=current.version,
+                by=by,
+                programme=self.programme,
+                reason="imported",
+                **changed,
+            )
+            instance.version = updated.version
+
+    PARTNER_COLUMNS = ("name", "short_name", "kind", "municipality", "website", "phone", "email")
 
     def after_save_instance(self, instance, row, **kwargs):
-        if self.programme is not None:
-            services.participation_ensure(
-                programme=self.programme, partner=instance, by=self.acting_user(kwargs)
-            )
         self._partners = None
+
+
+def other_programme_message(name: str) -> str:
+    return _(
+        "'%(name)s' already exists in another programme; ask an administrator to add the "
+        "organisation to this programme."
+    ) % {"name": name}
 
 
 class CommitmentResource(ProgrammeResource):
@@ -295,7 +333,8 @@ class CommitmentResource(ProgrammeResource):
             )
             instance.pk = created.pk
         else:
-            if instance.package_id != Commitment.objects.get(pk=instance.pk).package_id:
+            current = Commitment.objects.get(pk=instance.pk)
+            if instance.package_id != current.package_id:
                 raise ValidationError(
                     {
                         "package": _(
@@ -304,7 +343,20 @@ class CommitmentResource(ProgrammeResource):
                         )
                     }
                 )
-            instance.save()
+            values = {
+                "yearly_contribution": instance.yearly_contribution,
+                "signed_on": instance.signed_on,
+                "motivation": instance.motivation,
+            }
+            if any(getattr(current, name) != value for name, value in values.items()):
+                updated = services.commitment_update(
+                    commitment_id=instance.pk,
+                    version=current.version,
+                    by=instance._history_user,
+                    reason="imported",
+                    **values,
+                )
+                instance.version = updated.version
 
 
 class DelegationMemberResource(ProgrammeResource):

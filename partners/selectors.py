@@ -42,7 +42,9 @@ ZERO = Decimal("0.00")
 
 def partners_in_programme(*, programme: Programme) -> QuerySet[Partner]:
     """The organisations taking part in the programme (active ones), by name."""
-    return Partner.objects.filter(participations__programme=programme, active=True).order_by("name")
+    return Partner.objects.filter(
+        participations__programme=programme, participations__left_on__isnull=True, active=True
+    ).order_by("name")
 
 
 def packages(*, programme: Programme) -> QuerySet[CommitmentPackage]:
@@ -128,10 +130,16 @@ class PartnerFilters:
 def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None):
     """The partner list and its export: one query, whatever the number of partners."""
     filters = filters or PartnerFilters()
-    queryset = Partner.objects.filter(participations__programme=programme)
-    if not filters.include_inactive:
-        queryset = queryset.filter(active=True)
-    queryset = with_commitment_state(queryset, programme=programme)
+    if filters.include_inactive:
+        queryset = Partner.objects.filter(participations__programme=programme)
+    else:  # active, and still taking part in this programme (one join for both conditions)
+        queryset = Partner.objects.filter(
+            participations__programme=programme, participations__left_on__isnull=True, active=True
+        )
+    left_on = Participation.objects.filter(programme=programme, partner=OuterRef("pk"))
+    queryset = with_commitment_state(queryset, programme=programme).annotate(
+        left_on=Subquery(left_on.values("left_on")[:1])
+    )
     if filters.search:
         term = filters.search.strip()
         queryset = queryset.filter(

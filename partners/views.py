@@ -211,10 +211,13 @@ def _partner_context(request, programme, partner_id):
     for commitment in commitments:
         commitment.recorded = history.get(commitment.pk, {})
     user = request.user
+    participation = (partner.programme_participation or [None])[0]
     return {
         "programme": programme,
         "partner": partner,
-        "participation": (partner.programme_participation or [None])[0],
+        "participation": participation,
+        # active in this programme: the organisation is active and has not left it
+        "active_here": partner.active and participation is not None and not participation.left_on,
         "commitments": commitments,
         "current": current,
         "upcoming": [c for c in commitments if c.valid_from > timezone.localdate()],
@@ -306,6 +309,7 @@ def partner_deactivate(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.partner_deactivate(
+                programme=programme,
                 partner_id=partner.pk,
                 version=form.cleaned_data["version"],
                 by=request.user,
@@ -319,7 +323,8 @@ def partner_deactivate(request, slug, pk):
         else:
             messages.success(
                 request,
-                _("%(partner)s is now inactive; its history stays.") % {"partner": partner},
+                _("%(partner)s is now inactive in %(programme)s; its history stays.")
+                % {"partner": partner, "programme": programme},
             )
             return redirect("partners:partner-detail", programme.slug, partner.pk)
     return render(

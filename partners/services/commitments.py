@@ -16,10 +16,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
+from avk.services import save_with_history
 from programme.models import Programme
 
-from ..models import Commitment, CommitmentPackage, Partner
-from ._common import save
+from ..models import Commitment, CommitmentPackage, Participation, Partner
 from .notify import notify_programme_team
 
 
@@ -51,6 +51,10 @@ def commitment_change(
         raise ValidationError({"package": _("This package belongs to another programme.")})
     if not partner.active:
         raise ValidationError(_("This partner is inactive; reactivate it first."))
+    if Participation.objects.filter(
+        programme=programme, partner=partner, left_on__isnull=False
+    ).exists():
+        raise ValidationError(_("This partner has left this programme; reactivate it first."))
     if not allow_backdating and valid_from < today:
         raise ValidationError(
             {
@@ -82,7 +86,9 @@ def commitment_change(
     if previous is not None:
         previous.valid_until = valid_from - timedelta(days=1)
         previous.version += 1
-        save(previous, by=by, reason=f"ended: package {package.code} from {valid_from}")
+        save_with_history(
+            previous, by=by, reason=f"ended: package {package.code} from {valid_from}"
+        )
     commitment = Commitment(
         programme=programme,
         partner=partner,
@@ -99,7 +105,7 @@ def commitment_change(
         if previous is not None
         else f"commitment {package.code} started"
     )
-    save(commitment, by=by, reason=reason)
+    save_with_history(commitment, by=by, reason=reason)
     if notify:
         notify_programme_team(
             programme=programme,
@@ -125,6 +131,7 @@ def commitment_update(
     yearly_contribution: Decimal,
     signed_on: date | None,
     motivation: str,
+    reason: str = "commitment corrected",
 ) -> Commitment:
     """Correct the amount, signing date or motivation of a commitment (never its period)."""
     commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
@@ -133,7 +140,7 @@ def commitment_update(
     commitment.signed_on = signed_on
     commitment.motivation = motivation
     commitment.version += 1
-    save(commitment, by=by, reason="commitment corrected")
+    save_with_history(commitment, by=by, reason=reason)
     return commitment
 
 
@@ -149,5 +156,5 @@ def commitment_end(*, commitment_id: int, version: int, by, valid_until: date) -
         raise ValidationError(_("This commitment has already ended."))
     commitment.valid_until = valid_until
     commitment.version += 1
-    save(commitment, by=by, reason="commitment ended")
+    save_with_history(commitment, by=by, reason="commitment ended")
     return commitment

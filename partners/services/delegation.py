@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
+from avk.services import save_with_history
 from programme.models import Programme
 
 from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Partner
-from ._common import save
 from .notify import notify_programme_team
 
 MEMBER_FIELDS = {"level", "name", "function", "email", "phone", "is_contact", "user"}
@@ -38,7 +38,7 @@ def _release_contact(programme, partner, by, exclude_pk=None) -> None:
     for member in current:
         member.is_contact = False
         member.version += 1
-        save(member, by=by, reason="no longer point of contact")
+        save_with_history(member, by=by, reason="no longer point of contact")
 
 
 @transaction.atomic
@@ -53,7 +53,7 @@ def delegation_member_add(
     member = DelegationMember(programme=programme, partner=partner, is_demo=is_demo, **fields)
     if member.is_contact:
         _release_contact(programme, partner, by)
-    save(member, by=by, reason="delegation member added")
+    save_with_history(member, by=by, reason="delegation member added")
     notify_programme_team(
         programme=programme,
         partner=partner,
@@ -79,7 +79,7 @@ def delegation_member_update(*, member_id: int, version: int, by, **fields) -> D
     if member.is_contact:
         _release_contact(member.programme, member.partner, by, exclude_pk=member.pk)
     member.version += 1
-    save(member, by=by, reason="delegation member edited")
+    save_with_history(member, by=by, reason="delegation member edited")
     notify_programme_team(
         programme=member.programme,
         partner=member.partner,

@@ -10,9 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from avk.access import Role, is_superuser
-
-BACK_OFFICE = (Role.PROGRAMME_TEAM, Role.SECRETARIAT)
+from avk.access import BACK_OFFICE_ROLES, Role, is_superuser
 
 
 def notify_programme_team(*, programme, partner, by, what: str) -> None:
@@ -23,7 +21,7 @@ def notify_programme_team(*, programme, partner, by, what: str) -> None:
     """
     from avk.access import has_role
 
-    if by is None or is_superuser(by) or has_role(by, programme, *BACK_OFFICE):
+    if by is None or is_superuser(by) or has_role(by, programme, *BACK_OFFICE_ROLES):
         return
     transaction.on_commit(
         lambda: _send(programme=programme, partner=partner, by=by, what=str(what))

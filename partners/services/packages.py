@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from avk.services import save_with_history
 from programme.models import Programme
 
 from ..models import CommitmentPackage, PackageItem
-from ._common import save
 
 
 @transaction.atomic
@@ -35,8 +35,8 @@ def package_create(
         steering_group_seat=steering_group_seat,
         order=order,
     )
-    save(package, by=by, reason="package created")
+    save_with_history(package, by=by, reason="package created")
     for number, (text, gives, rule) in enumerate(items, start=1):
         item = PackageItem(package=package, text=text, gives=gives, rule=rule, order=number)
-        save(item, by=by, reason="package item created")
+        save_with_history(item, by=by, reason="package item created")
     return package

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
+from avk.services import save_with_history
 from programme.models import Programme
 
 from ..models import Commitment, Participation, Partner
-from ._common import save
 from .notify import notify_programme_team
 
 PARTNER_FIELDS = {
@@ -35,11 +35,18 @@ def _check_fields(fields) -> None:
 
 
 @transaction.atomic
-def partner_create(*, programme: Programme, by, joined_on: date | None = None, **fields) -> Partner:
+def partner_create(
+    *,
+    programme: Programme,
+    by,
+    joined_on: date | None = None,
+    reason: str = "partner created",
+    **fields,
+) -> Partner:
     """A new organisation, taking part in `programme` from `joined_on` (today by default)."""
     _check_fields(fields)
     partner = Partner(**fields)
-    save(partner, by=by, reason="partner created")
+    save_with_history(partner, by=by, reason=reason)
     participation_ensure(programme=programme, partner=partner, by=by, joined_on=joined_on)
     return partner
 
@@ -53,16 +60,22 @@ def participation_ensure(
         participation = Participation(
             programme=programme, partner=partner, joined_on=joined_on or timezone.localdate()
         )
-        save(participation, by=by, reason="joined the programme")
+        save_with_history(participation, by=by, reason="joined the programme")
     elif participation.left_on is not None:
         participation.left_on = None
-        save(participation, by=by, reason="rejoined the programme")
+        save_with_history(participation, by=by, reason="rejoined the programme")
     return participation
 
 
 @transaction.atomic
 def partner_update(
-    *, partner_id: int, version: int, by, programme: Programme | None = None, **fields
+    *,
+    partner_id: int,
+    version: int,
+    by,
+    programme: Programme | None = None,
+    reason: str = "partner details edited",
+    **fields,
 ) -> Partner:
     """Edit an organisation's details. `programme` (where the edit was made) gets the e-mail."""
     _check_fields(fields)
@@ -72,7 +85,7 @@ def partner_update(
     for name, value in fields.items():
         setattr(partner, name, value)
     partner.version += 1
-    save(partner, by=by, reason="partner details edited")
+    save_with_history(partner, by=by, reason=reason)
     changed = [
         str(Partner._meta.get_field(name).verbose_name)
         for name, value in fields.items()
@@ -90,16 +103,37 @@ def partner_update(
 
 @transaction.atomic
 def partner_deactivate(
-    *, partner_id: int, version: int, by, on: date | None = None, reason: str = ""
+    *,
+    programme: Programme,
+    partner_id: int,
+    version: int,
+    by,
+    on: date | None = None,
+    reason: str = "",
 ) -> Partner:
-    """The organisation stops: it leaves its programmes and its open commitments end on `on`
-    (today by default). Nothing is deleted: its history stays."""
+    """The organisation stops taking part in `programme`: its open commitments in that
+    programme end on `on` (today by default) and its participation there gets `left_on`.
+    Commitments and participations in other programmes are left alone.
+
+    The rule for the organisation's own `active` flag: it is inactive when it takes part in no
+    programme any more, so it becomes inactive only when this was its last open participation.
+    Nothing is deleted: its history stays.
+    """
     on = on or timezone.localdate()
     partner = Partner.objects.select_for_update().get(pk=partner_id)
     ensure_fresh(partner, version)
-    if not partner.active:
-        raise ValidationError(_("This partner is already inactive."))
-    for commitment in Commitment.objects.select_for_update().filter(partner=partner):
+    participation = (
+        Participation.objects.select_for_update()
+        .filter(programme=programme, partner=partner)
+        .first()
+    )
+    if participation is None:
+        raise ValidationError(_("This partner does not take part in this programme."))
+    if participation.left_on is not None or not partner.active:
+        raise ValidationError(_("This partner is already inactive in this programme."))
+    for commitment in Commitment.objects.select_for_update().filter(
+        programme=programme, partner=partner
+    ):
         if commitment.valid_from > on:
             raise ValidationError(
                 _(
@@ -111,22 +145,33 @@ def partner_deactivate(
         if commitment.valid_until is None or commitment.valid_until > on:
             commitment.valid_until = on
             commitment.version += 1
-            save(commitment, by=by, reason="ended: partner deactivated")
-    for participation in partner.participations.filter(left_on__isnull=True):
-        participation.left_on = on
-        save(participation, by=by, reason="left the programme")
-    partner.active = False
+            save_with_history(commitment, by=by, reason="ended: partner deactivated")
+    participation.left_on = on
+    save_with_history(participation, by=by, reason="left the programme")
+    partner.active = (
+        Participation.objects.filter(partner=partner, left_on__isnull=True)
+        .exclude(pk=participation.pk)
+        .exists()
+    )
     partner.version += 1
-    save(partner, by=by, reason=f"partner deactivated{': ' + reason if reason else ''}")
+    what = "partner deactivated" if not partner.active else f"partner left {programme}"
+    save_with_history(partner, by=by, reason=f"{what}{': ' + reason if reason else ''}")
     return partner
 
 
 @transaction.atomic
 def partner_reactivate(*, partner_id: int, version: int, by, programme: Programme) -> Partner:
+    """The mirror of `partner_deactivate`: the organisation takes part in `programme` again
+    (its participation there is reopened) and is active; other programmes are left alone."""
     partner = Partner.objects.select_for_update().get(pk=partner_id)
     ensure_fresh(partner, version)
+    open_here = Participation.objects.filter(
+        programme=programme, partner=partner, left_on__isnull=True
+    ).exists()
+    if open_here and partner.active:
+        raise ValidationError(_("This partner is already active in this programme."))
     partner.active = True
     partner.version += 1
-    save(partner, by=by, reason="partner reactivated")
+    save_with_history(partner, by=by, reason="partner reactivated")
     participation_ensure(programme=programme, partner=partner, by=by)
     return partner

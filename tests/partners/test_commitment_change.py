@@ -137,7 +137,9 @@ def test_a_package_of_another_programme_is_refused(users, programme, other_progr
 
 
 def test_an_inactive_partner_gets_no_new_commitment(users, programme, own, packages):
-    services.partner_deactivate(partner_id=own.pk, version=own.version, by=users["programme_team"])
+    services.partner_deactivate(
+        programme=programme, partner_id=own.pk, version=own.version, by=users["programme_team"]
+    )
     with pytest.raises(ValidationError, match="inactief"):
         services.commitment_change(
             programme=programme,

@@ -112,7 +112,7 @@ def test_inactive_partners_are_hidden_unless_asked(client, users, programme, own
     from partners import services
 
     services.partner_deactivate(
-        partner_id=other.pk, version=other.version, by=users["programme_team"]
+        programme=programme, partner_id=other.pk, version=other.version, by=users["programme_team"]
     )
     client.force_login(users["programme_team"])
     assert names(client.get(list_url(programme))) == ["Noorderpoort"]

@@ -154,9 +154,13 @@ def test_deactivating_keeps_the_history(client, users, programme, own, packages)
 def test_deactivating_twice_is_refused(users, programme, own):
     from django.core.exceptions import ValidationError
 
-    services.partner_deactivate(partner_id=own.pk, version=1, by=users["programme_team"])
-    with pytest.raises(ValidationError, match="al inactief"):
-        services.partner_deactivate(partner_id=own.pk, version=2, by=users["programme_team"])
+    services.partner_deactivate(
+        programme=programme, partner_id=own.pk, version=1, by=users["programme_team"]
+    )
+    with pytest.raises(ValidationError, match="al inactief in dit programma"):
+        services.partner_deactivate(
+            programme=programme, partner_id=own.pk, version=2, by=users["programme_team"]
+        )
 
 
 def test_the_steering_group_today_and_on_a_date(client, users, programme, own, other, packages):
@@ -313,7 +317,9 @@ def test_the_back_office_corrects_a_commitment(client, users, programme, own):
 
 
 def test_reactivating_a_partner(client, users, programme, own):
-    services.partner_deactivate(partner_id=own.pk, version=1, by=users["programme_team"])
+    services.partner_deactivate(
+        programme=programme, partner_id=own.pk, version=1, by=users["programme_team"]
+    )
     url = reverse("partners:partner-reactivate", args=[programme.slug, own.pk])
     client.force_login(users["partner_contact"])
     assert client.post(url, {"version": 2}).status_code == 403
