@@ -194,6 +194,9 @@ def body_detail(request, pk):
             "programme": body.programme,
             "current": [m for m in memberships if m.is_current(today)],
             "former": [m for m in memberships if not m.is_current(today)],
+            # The body's meetings are for those who may read them (not every reader of the body).
+            "show_meetings": policy.can_view_action_items(request.user, body),
+            "show_meeting_list": policy.can_view_meetings(request.user, body.programme),
             "meetings": selectors.meetings(programme=body.programme, body=body)[:10],
         },
     )

@@ -32,7 +32,6 @@ def programme_detail(request, slug):
         "programme/programme_detail.html",
         {
             "programme": programme,
-            "can_change": policy.can_change_programme(request.user, programme),
             "phase_form": PhaseForm(),
             "steering_form_form": SteeringFormForm(),
         },

@@ -153,3 +153,13 @@ def test_programme_page_queries_do_not_grow_with_history(
         )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+@pytest.mark.parametrize(
+    "who, sees", [("programme_team", True), ("board", False), ("reader", False)]
+)
+def test_edit_controls_follow_the_policy(client, users, programme, who, sees):
+    client.force_login(users[who])
+    page = client.get(reverse("programme:detail", args=[programme.slug])).content.decode()
+    assert ("Programma bewerken" in page) is sees
+    assert ("Een nieuwe fase vastleggen" in page) is sees
