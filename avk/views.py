@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -16,6 +17,18 @@ def remember_programme(request, programme) -> None:
     request.programme = programme
     if request.session.get(SESSION_PROGRAMME) != programme.pk:
         request.session[SESSION_PROGRAMME] = programme.pk
+
+
+def programme_for(request, slug: str, rule):
+    """The programme named in the URL, if the policy `rule(user, programme)` lets the person at
+    it: 404 for an unknown programme, 403 when refused. Every programme-scoped view starts here."""
+    from programme.models import Programme
+
+    programme = get_object_or_404(Programme, slug=slug)
+    if not rule(request.user, programme):
+        raise PermissionDenied
+    remember_programme(request, programme)
+    return programme
 
 
 def home(request):

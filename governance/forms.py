@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
+from avk.forms import DateInput
 
 from .models import (
     ActionItem,
@@ -22,13 +23,6 @@ from .models import (
 )
 
 User = get_user_model()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):

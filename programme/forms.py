@@ -6,15 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.access import Role
 from avk.concurrency import VersionedFormMixin
+from avk.forms import DateInput
 
 from .models import Phase, Programme, SteeringForm
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ProgrammeForm(VersionedFormMixin, forms.ModelForm):

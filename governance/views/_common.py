@@ -6,20 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 
-from avk.views import remember_programme
-from programme.models import Programme
+from avk.forms import add_service_errors
+from avk.views import programme_for, remember_programme
 
 from ..models import (
     Proposal,
 )
 
-
-def _programme(request, slug, rule) -> Programme:
-    programme = get_object_or_404(Programme, slug=slug)
-    if not rule(request.user, programme):
-        raise PermissionDenied
-    remember_programme(request, programme)
-    return programme
+_programme = programme_for
 
 
 def _proposal(request, pk, rule) -> Proposal:
@@ -35,9 +29,4 @@ def _error_messages(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+_form_errors = add_service_errors

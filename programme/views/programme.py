@@ -1,26 +1,18 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from avk.concurrency import StaleEdit
-from avk.views import remember_programme
+from avk.forms import add_service_errors
+from avk.views import programme_for
 
 from .. import permissions as policy
 from .. import selectors, services
 from ..forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
-from ..models import Programme, RoleAssignment
-
-
-def programme_for(request, slug: str, rule) -> Programme:
-    """The programme named in the URL, if `rule` lets the person at it (else 403)."""
-    programme = get_object_or_404(Programme, slug=slug)
-    if not rule(request.user, programme):
-        raise PermissionDenied
-    remember_programme(request, programme)
-    return programme
+from ..models import RoleAssignment
 
 
 def programme_detail(request, slug):
@@ -128,11 +120,7 @@ def people_add(request, slug):
                 programme=programme, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errs in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             if invited:
                 messages.success(

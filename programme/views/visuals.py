@@ -14,11 +14,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk.views import programme_for
+
 from .. import diagram as layout
 from .. import permissions as policy
 from .. import selectors
 from ..models import Contribution, EffortStatus, PartnerRole
-from .programme import programme_for
 
 __all__ = ["din_diagram", "planning"]
 
