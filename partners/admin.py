@@ -16,7 +16,9 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from avk.admin import ProgrammeScopedAdmin
+from avk.models import User
 from programme import permissions as programme_policy
+from programme.models import RoleAssignment
 
 from . import permissions as policy
 from . import services
@@ -29,7 +31,7 @@ from .models import (
     Partner,
 )
 from .resources import CommitmentResource, DelegationMemberResource, PartnerResource
-from .services.delegation import check_seat
+from .services.delegation import check_seat, check_takes_part
 
 
 class ProgrammeImportForm(ImportForm):
@@ -178,17 +180,63 @@ class PackageItemInline(admin.TabularInline):
     fields = ["order", "text", "gives", "rule"]
 
 
+PACKAGE_FIELDS = [
+    "code",
+    "name",
+    "description",
+    "yearly_contribution",
+    "steering_group_seat",
+    "order",
+]
+ITEM_FIELDS = ["text", "gives", "rule", "order"]
+
+
 @admin.register(CommitmentPackage)
 class CommitmentPackageAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
+    """Packages and their items; every save and removal goes through the package services."""
+
     list_display = ["code", "name", "programme", "yearly_contribution", "steering_group_seat"]
     list_filter = ["programme"]
     inlines = [PackageItemInline]
 
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        obj._change_reason = "package edited in the admin"
-        obj.full_clean()
-        super().save_model(request, obj, form, change)
+        values = {name: form.cleaned_data[name] for name in PACKAGE_FIELDS if name in form.fields}
+        if change:
+            changed = {name: value for name, value in values.items() if name in form.changed_data}
+            if changed:
+                services.package_update(
+                    package_id=obj.pk,
+                    by=request.user,
+                    reason="package edited in the admin",
+                    **changed,
+                )
+        else:
+            saved = services.package_create(programme=obj.programme, by=request.user, **values)
+            obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not PackageItem:
+            return super().save_formset(request, form, formset, change)
+        items = formset.save(commit=False)
+        for item in formset.deleted_objects:
+            services.package_item_remove(item_id=item.pk, by=request.user)
+        for item in items:
+            values = {name: getattr(item, name) for name in ITEM_FIELDS}
+            if item.pk:
+                services.package_item_update(item_id=item.pk, by=request.user, **values)
+            else:
+                item.pk = services.package_item_add(
+                    package=form.instance, by=request.user, **values
+                ).pk
+        return None
+
+    def delete_model(self, request, obj):
+        services.package_delete(package_id=obj.pk, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for package in queryset:
+            services.package_delete(package_id=package.pk, by=request.user)
 
 
 @admin.register(Commitment)
@@ -238,10 +286,29 @@ class DelegationMemberAdminForm(forms.ModelForm):
         ]
 
     def clean(self):
+        """The choices cannot follow the chosen programme, so the pair is checked here: the
+        partner must take part in the programme, the login must hold a role in it."""
         cleaned = super().clean()
         programme = cleaned.get("programme") or getattr(self.instance, "programme", None)
         partner = cleaned.get("partner") or getattr(self.instance, "partner", None)
         level = cleaned.get("level")
+        user = cleaned.get("user")
+        if programme and partner and not self.instance.pk:
+            try:
+                check_takes_part(programme, partner)
+            except ValidationError as error:
+                self.add_error("partner", error.message_dict["partner"])
+        if (
+            programme
+            and user
+            and "user" in self.changed_data
+            and not RoleAssignment.objects.current().filter(programme=programme, user=user).exists()
+        ):
+            self.add_error(
+                "user",
+                gettext("%(user)s has no role in %(programme)s.")
+                % {"user": user, "programme": programme},
+            )
         if programme and partner and level:
             try:
                 check_seat(programme, partner, level, exclude_pk=self.instance.pk)
@@ -258,7 +325,8 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
     list_filter = ["programme", "level", "is_contact", "is_demo"]
     search_fields = ["name", "partner__name", "email"]
     list_select_related = ["partner", "programme"]
-    autocomplete_fields = ["user"]
+    # The User admin is for superusers only (an autocomplete would answer 403 to the back
+    # office): a select of the people with a role in the programmes this person administers.
     fields = [
         "programme",
         "partner",
@@ -282,6 +350,13 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
                     request.user
                 )
             ).distinct()
+        elif db_field.name == "user":
+            programmes = programme_policy.programmes_administered_by(request.user)
+            kwargs["queryset"] = User.objects.filter(
+                pk__in=RoleAssignment.objects.current()
+                .filter(programme__in=programmes)
+                .values("user")
+            ).order_by("last_name", "first_name", "username")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
@@ -314,3 +389,10 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
 
     def delete_model(self, request, obj):
         services.delegation_member_remove(member_id=obj.pk, version=obj.version, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        """ "Delete selected" removes each member through the service (history, e-mail)."""
+        for member in queryset:
+            services.delegation_member_remove(
+                member_id=member.pk, version=member.version, by=request.user
+            )

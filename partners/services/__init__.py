@@ -10,7 +10,14 @@ from .delegation import (
     delegation_member_update,
 )
 from .notify import notify_programme_team
-from .packages import package_create
+from .packages import (
+    package_create,
+    package_delete,
+    package_item_add,
+    package_item_remove,
+    package_item_update,
+    package_update,
+)
 from .partners import (
     participation_ensure,
     partner_create,
@@ -28,6 +35,11 @@ __all__ = [
     "delegation_member_update",
     "notify_programme_team",
     "package_create",
+    "package_delete",
+    "package_item_add",
+    "package_item_remove",
+    "package_item_update",
+    "package_update",
     "participation_ensure",
     "partner_create",
     "partner_deactivate",

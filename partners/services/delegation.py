@@ -10,7 +10,7 @@ from avk.concurrency import ensure_fresh
 from avk.services import save_with_history
 from programme.models import Programme
 
-from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Partner
+from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Participation, Partner
 from .notify import notify_programme_team
 
 MEMBER_FIELDS = {"level", "name", "function", "email", "phone", "is_contact", "user"}
@@ -30,6 +30,21 @@ def check_seat(programme, partner, level, exclude_pk=None) -> None:
         )
 
 
+def check_takes_part(programme, partner, *, still: bool = True) -> None:
+    """A delegation belongs to a partner of the programme: refuse a partner without a
+    participation there (with `still`, also one that has left the programme)."""
+    participations = Participation.objects.filter(programme=programme, partner=partner)
+    if still:
+        participations = participations.filter(left_on__isnull=True)
+    if not participations.exists():
+        raise ValidationError(
+            {
+                "partner": _("%(partner)s does not take part in %(programme)s.")
+                % {"partner": partner, "programme": programme}
+            }
+        )
+
+
 def _release_contact(programme, partner, by, exclude_pk=None) -> None:
     """Only one point of contact: marking a new one unmarks the previous one."""
     current = DelegationMember.objects.filter(programme=programme, partner=partner, is_contact=True)
@@ -45,10 +60,12 @@ def _release_contact(programme, partner, by, exclude_pk=None) -> None:
 def delegation_member_add(
     *, programme: Programme, partner: Partner, by, is_demo: bool = False, **fields
 ) -> DelegationMember:
+    """A person in the delegation of a partner that takes part in the programme."""
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
         raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
     Partner.objects.select_for_update().get(pk=partner.pk)  # seats are counted per partner
+    check_takes_part(programme, partner)
     check_seat(programme, partner, fields.get("level"))
     member = DelegationMember(programme=programme, partner=partner, is_demo=is_demo, **fields)
     if member.is_contact:
@@ -66,12 +83,15 @@ def delegation_member_add(
 
 @transaction.atomic
 def delegation_member_update(*, member_id: int, version: int, by, **fields) -> DelegationMember:
+    """Edit a member (never its programme or partner). The partner must have a participation
+    in the programme; a partner that has left it can still have its delegation corrected."""
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
         raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
     member = DelegationMember.objects.select_for_update().get(pk=member_id)
     Partner.objects.select_for_update().get(pk=member.partner_id)
     ensure_fresh(member, version)
+    check_takes_part(member.programme, member.partner, still=False)
     if "level" in fields and fields["level"] != member.level:
         check_seat(member.programme, member.partner, fields["level"], exclude_pk=member.pk)
     for name, value in fields.items():
