@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tablib
 from django.conf import settings
@@ -34,6 +36,34 @@ COLUMNS = {
     ),
     "delegation": (["partner", "level", "name"], ["function", "email", "phone", "is_contact"]),
 }
+
+
+def pending_folder() -> Path:
+    """Checked files wait here between preview and confirmation (never served)."""
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def pending_path(token: str) -> Path:
+    return pending_folder() / token
+
+
+def discard_pending(token: str | None) -> None:
+    """Remove a checked file (after its import, or when a new file replaces it)."""
+    if token:
+        pending_path(token).unlink(missing_ok=True)
+
+
+def clean_pending(*, older_than_hours: float = 24) -> int:
+    """Remove checked files nobody confirmed; returns how many were removed."""
+    limit = time.time() - older_than_hours * 3600
+    removed = 0
+    for path in pending_folder().iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 class ImportRefused(Exception):

@@ -1,5 +1,4 @@
 import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -525,18 +524,15 @@ def delegation_remove(request, slug, pk):
 SESSION_IMPORT = "partners_import"
 
 
-def _import_path(token: str) -> Path:
-    """Checked files wait here between preview and confirmation (never served)."""
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / token
-
-
 def import_upload(request, slug):
     """Step 1: upload; the file is checked with a dry run and the result shown for confirmation."""
     programme = _programme(request, slug, policy.can_import)
     form = ImportForm(request.POST or None, request.FILES or None)
     outcome = problems = None
+    if request.method == "POST":
+        # a new upload replaces the file checked before: that one is not kept
+        previous = request.session.pop(SESSION_IMPORT, None)
+        imports.discard_pending((previous or {}).get("token"))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         kind = form.cleaned_data["kind"]
@@ -561,7 +557,7 @@ def import_upload(request, slug):
                 problems = outcome.problems
                 if outcome.ok:
                     token = secrets.token_hex(16)
-                    _import_path(token).write_bytes(content)
+                    imports.pending_path(token).write_bytes(content)
                     request.session[SESSION_IMPORT] = {
                         "token": token,
                         "kind": kind,
@@ -589,7 +585,7 @@ def import_confirm(request, slug):
     if not pending or pending.get("programme") != programme.pk:
         messages.error(request, _("There is no checked file to import; upload it again."))
         return redirect("partners:import", programme.slug)
-    path = _import_path(pending["token"])
+    path = imports.pending_path(pending["token"])
     try:
         content = path.read_bytes()
     except FileNotFoundError:
