@@ -59,7 +59,9 @@ def can_change_din(user, programme: Programme) -> bool:
 
 def is_kartrekker(user, programme: Programme) -> bool:
     """Lead member (kartrekker) of a working group of this programme, through a delegation
-    seat or as a user."""
+    seat or as a user. One query, deliberately not cached on the user object: a page that
+    needs it for many rows asks once (see the indicator page), and the answer must change as
+    soon as someone becomes kartrekker."""
     from .models import WorkingGroupMember
 
     if not user.is_authenticated:
@@ -71,15 +73,12 @@ def is_kartrekker(user, programme: Programme) -> bool:
     )
 
 
-def partner_ids_spoken_for(user, programme: Programme) -> set[int]:
-    """The partners this user is a partner contact for in this programme today."""
-    if not has_role(user, programme, Role.PARTNER_CONTACT):
-        return set()
-    return set(
-        RoleAssignment.objects.current()
-        .filter(user=user, programme=programme, role=Role.PARTNER_CONTACT)
-        .values_list("partner_id", flat=True)
-    )
+def partner_ids_spoken_for(user, programme: Programme) -> frozenset[int]:
+    """The partners this user is a partner contact for in this programme today (cached per
+    request user by the partners app's policy)."""
+    from partners.permissions import contact_partner_ids
+
+    return contact_partner_ids(user, programme)
 
 
 def can_enter_measurement(user, indicator) -> bool:
@@ -116,16 +115,18 @@ def can_review_measurement(user, measurement) -> bool:
     return can_change_din(user, measurement.indicator.programme)
 
 
-def can_resubmit_measurement(user, measurement) -> bool:
-    """A measurement sent back is corrected by whoever entered it (or the programme team)."""
+def can_resubmit_measurement(user, measurement, *, may_enter: bool | None = None) -> bool:
+    """A measurement sent back is corrected by whoever entered it (or the programme team).
+    `may_enter`: the answer of can_enter_measurement for the measurement's indicator, when the
+    caller already has it (a page listing an indicator's measurements asks once, not per row)."""
     programme = measurement.indicator.programme
     if can_change_din(user, programme):
         return True
-    return bool(
-        measurement.entered_by_id == user.pk
-        and has_role(user, programme)
-        and can_enter_measurement(user, measurement.indicator)
-    )
+    if measurement.entered_by_id != user.pk or not has_role(user, programme):
+        return False
+    if may_enter is None:
+        may_enter = can_enter_measurement(user, measurement.indicator)
+    return bool(may_enter)
 
 
 RULES = {

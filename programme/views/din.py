@@ -5,7 +5,6 @@ from urllib.parse import parse_qs, urlparse
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,7 +69,6 @@ KINDS = {
         "model": ProgrammeLine,
         "form": LineForm,
         "parent": None,
-        "label": "programme line",
         "create": lambda parent, programme, by, d: services.line_create(
             programme=programme, by=by, **d
         ),
@@ -534,16 +532,17 @@ def indicator_detail(request, pk):
 
 
 def _indicator_page(request, programme, indicator, *, form=None, status=200):
-    import os
-
+    """The policy is asked once per page, not per measurement: every row is of the same
+    indicator, so the answers are the same."""
     user = request.user
-    chart = os.path.exists(
-        os.path.join(os.path.dirname(os.path.dirname(__file__)), "templatetags", "din_charts.py")
-    )
+    can_change = policy.can_change_din(user, programme)
+    can_enter = policy.can_enter_measurement(user, indicator)
     measurements = list(indicator.measurements.all())
     for m in measurements:
-        m.may_review = m.status == "concept" and policy.can_review_measurement(user, m)
-        m.may_resubmit = m.status == "teruggestuurd" and policy.can_resubmit_measurement(user, m)
+        m.may_review = m.status == "concept" and can_change  # = can_review_measurement
+        m.may_resubmit = m.status == "teruggestuurd" and policy.can_resubmit_measurement(
+            user, m, may_enter=can_enter
+        )
     return render(
         request,
         "programme/indicator_detail.html",
@@ -551,11 +550,10 @@ def _indicator_page(request, programme, indicator, *, form=None, status=200):
             "programme": programme,
             "indicator": indicator,
             "measurements": measurements,
-            "can_change": policy.can_change_din(user, programme),
-            "can_enter": policy.can_enter_measurement(user, indicator),
+            "can_change": can_change,
+            "can_enter": can_enter,
             "form": form or MeasurementForm(),
             "history": selectors.history_entries(indicator),
-            "has_chart": chart,
         },
         status=status,
     )
@@ -686,7 +684,3 @@ def din_health(request, slug):
             "awaiting": list(selectors.measurements_awaiting_approval(programme)[:50]),
         },
     )
-
-
-def empty(request):  # pragma: no cover - used by htmx "cancel" for add forms
-    return HttpResponse("")
