@@ -229,8 +229,20 @@ class PartnerResource(ProgrammeResource):
     def get_instance(self, instance_loader, row):
         instance = super().get_instance(instance_loader, row)
         name = _text(row.get("name"))
-        if instance is None and name and Partner.objects.filter(name__iexact=name).exists():
-            raise ValidationError({"name": ValidationError(other_programme_message(name))})
+        found = (
+            Partner.objects.filter(name__iexact=name).first() if instance is None and name else None
+        )
+        if found is not None:
+            if found.participations.filter(programme=self.programme).exists():
+                message = _(
+                    "'%(name)s' already exists as '%(existing)s'; use the same spelling."
+                ) % {
+                    "name": name,
+                    "existing": found.name,
+                }
+            else:
+                message = other_programme_message(name)
+            raise ValidationError({"name": ValidationError(message)})
         return instance
 
     def do_instance_save(self, instance, is_create):

@@ -124,3 +124,16 @@ def test_a_commitment_correction_by_import_goes_through_the_service(client, user
         "imported",
     )
     assert Partner.objects.get(pk=own.pk).version == 1
+
+
+def test_the_resource_asks_for_the_same_spelling_of_a_partner_here(users, programme, own):
+    from partners import imports
+
+    dataset = imports.read_upload(
+        name="p.csv", content=b"name,kind\nNOORDERPOORT,onderwijs\n", kind="partners"
+    )
+    resource = imports.RESOURCES["partners"](programme=programme, by=users["secretary"])
+    result = resource.import_data(dataset, dry_run=False, use_transactions=True)
+    assert "'NOORDERPOORT' bestaat al als 'Noorderpoort'; gebruik dezelfde schrijfwijze." in str(
+        result.invalid_rows[0].error
+    )
