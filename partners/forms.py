@@ -7,15 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
+from avk.forms import DateInput
 
 from .models import Commitment, CommitmentPackage, DelegationMember, Partner, PartnerKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper(submit_label=None, form_tag=True) -> FormHelper:

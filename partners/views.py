@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from avk.concurrency import StaleEdit
-from avk.views import SESSION_PROGRAMME, remember_programme
+from avk.forms import add_service_errors
+from avk.views import SESSION_PROGRAMME, programme_for, remember_programme
 from programme.models import Programme
 
 from . import export, imports, sections, selectors, services
@@ -33,12 +34,7 @@ from .models import Commitment, DelegationMember, Participation, Partner
 PAGE_SIZE = 25
 
 
-def _programme(request, slug: str, rule) -> Programme:
-    programme = get_object_or_404(Programme, slug=slug)
-    if not rule(request.user, programme):
-        raise PermissionDenied
-    remember_programme(request, programme)
-    return programme
+_programme = programme_for
 
 
 def _partner(request, slug: str, pk: int, rule) -> tuple[Programme, Partner]:
@@ -60,12 +56,7 @@ def _after_change(request, programme, partner):
     return redirect("partners:mine", programme.slug)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+_add_errors = add_service_errors
 
 
 # The list, its export, the steering group ------------------------------------------------------
