@@ -1,7 +1,9 @@
 """Who may do what with a programme and the people in it. The only place that decides it.
 
-Actions: view, change, manage_roles, export, administer (the Django admin). Every answer names
-the programme: a role in one programme gives nothing in another. Superusers may do everything.
+Actions: view, change, manage_roles, export, administer (the Django admin); for the DIN:
+view_din, export_din, change_din, and on single objects enter_measurement, review_measurement
+and resubmit_measurement. Every answer names the programme: a role in one programme gives
+nothing in another. Superusers may do everything.
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ def can_administer(user, programme: Programme) -> bool:
 def can_view_din(user, programme: Programme) -> bool:
     """Everyone with a role in the programme reads its DIN."""
     return can_view_programme(user, programme)
+
+
+def can_export_din(user, programme: Programme) -> bool:
+    """Downloading the DIN as Excel: everyone who reads the DIN (every role in the programme),
+    on purpose. The export holds nothing the DIN pages do not already show to them. (Not the
+    back-office rule `can_export`: the DIN is no back-office list.)"""
+    return can_view_din(user, programme)
 
 
 def can_change_din(user, programme: Programme) -> bool:
@@ -136,6 +145,7 @@ RULES = {
     "export": can_export,
     "administer": can_administer,
     "view_din": can_view_din,
+    "export_din": can_export_din,
     "change_din": can_change_din,
 }
 

@@ -71,6 +71,11 @@ def send_measurement_reminders(*, today: date | None = None, dry_run=False):
 
 
 def _send(indicator: Indicator, period_end: date) -> bool:
+    # The mail is sent inside the transaction on purpose, not in on_commit: the reminder row
+    # is only kept once the mail went out (a failed send rolls it back, so the next run tries
+    # again), and the unique row claims the reminder before sending, so two runs at once do
+    # not both mail. The price: if the commit itself fails after sending, a later run may send
+    # the reminder a second time; a rare double reminder beats a lost one.
     try:
         with transaction.atomic():
             MeasurementReminder.objects.create(

@@ -3,6 +3,7 @@ working group, indicator and health pages."""
 
 from urllib.parse import parse_qs, urlparse
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -590,26 +591,53 @@ def measurement_add(request, pk):
     )
 
 
+def _posted_version(request) -> int | None:
+    """The version the page was rendered with, or None when the post is damaged."""
+    try:
+        return forms.IntegerField(min_value=0).clean(request.POST.get("version"))
+    except ValidationError:
+        return None
+
+
+def _damaged(request, programme, indicator):
+    """A post with a missing or tampered hidden field: the page again with a message, 400."""
+    messages.error(
+        request,
+        _("The form was damaged or is out of date. Reload the page and try again."),
+    )
+    return _indicator_page(request, programme, selectors.indicator_detail(indicator.pk), status=400)
+
+
 @require_POST
 def measurement_review(request, pk):
     measurement = get_object_or_404(
         Measurement.objects.select_related("indicator__programme"), pk=pk
     )
     indicator = measurement.indicator
-    _programme(request, indicator.programme.slug, policy.can_view_din)
+    programme = _programme(request, indicator.programme.slug, policy.can_view_din)
     if not policy.can_review_measurement(request.user, measurement):
         raise PermissionDenied
     decision = request.POST.get("decision")
     try:
-        version = int(request.POST.get("version", "0"))
         if decision == "approve":
+            version = _posted_version(request)
+            if version is None:
+                return _damaged(request, programme, indicator)
             services.measurement_approve(measurement_id=pk, version=version, by=request.user)
             messages.success(request, _("The measurement has been approved."))
         elif decision == "return":
             form = MeasurementReturnForm(request.POST)
-            remark = form.data.get("remark", "")
+            if not form.is_valid():
+                if "version" in form.errors:
+                    return _damaged(request, programme, indicator)
+                for message in form.errors.get("remark", []):
+                    messages.error(request, f"{form['remark'].label}: {message}")
+                return redirect(indicator)
             services.measurement_return(
-                measurement_id=pk, version=version, by=request.user, remark=remark
+                measurement_id=pk,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                remark=form.cleaned_data["remark"],
             )
             messages.success(
                 request,
@@ -630,15 +658,18 @@ def measurement_resubmit(request, pk):
         Measurement.objects.select_related("indicator__programme"), pk=pk
     )
     indicator = measurement.indicator
-    _programme(request, indicator.programme.slug, policy.can_view_din)
+    programme = _programme(request, indicator.programme.slug, policy.can_view_din)
     if not policy.can_resubmit_measurement(request.user, measurement):
         raise PermissionDenied
+    version = _posted_version(request)
+    if version is None:
+        return _damaged(request, programme, indicator)
     form = MeasurementForm(request.POST, instance=measurement)
     if form.is_valid():
         try:
             services.measurement_resubmit(
                 measurement_id=pk,
-                version=int(request.POST.get("version", "0")),
+                version=version,
                 by=request.user,
                 value=form.cleaned_data["value"],
                 narrative=form.cleaned_data["narrative"],

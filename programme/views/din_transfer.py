@@ -1,6 +1,7 @@
 """Export the DIN to Excel and import it back (dry run first, then for real)."""
 
 import base64
+import binascii
 import io
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from .. import permissions as policy
 from .. import services
 from ..forms_din import DinImportForm
+from ..services.din_transfer import ImportResult
 from .din import _programme
 
 __all__ = ["din_export", "din_import"]
@@ -20,7 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def din_export(request, slug):
-    programme = _programme(request, slug, policy.can_view_din)
+    programme = _programme(request, slug, policy.can_export_din)
     content = services.din_export_workbook(programme)
     response = HttpResponse(content, content_type=XLSX)
     name = f"DIN-{programme.slug}-{timezone.localdate():%Y%m%d}.xlsx"
@@ -35,15 +37,24 @@ def din_import(request, slug):
     form = DinImportForm(request.POST or None, request.FILES or None)
     result = None
     payload = ""
+    status = 200
     if request.method == "POST" and request.POST.get("confirm") and request.POST.get("payload"):
-        data = base64.b64decode(request.POST["payload"])
-        result = services.din_import(
-            programme=programme, by=request.user, file=io.BytesIO(data), dry_run=False
-        )
-        if result.applied:
-            messages.success(request, _("The DIN has been imported."))
-            return redirect("programme:din", programme.slug)
         form = DinImportForm()
+        try:
+            data = base64.b64decode(request.POST["payload"], validate=True)
+        except (binascii.Error, ValueError):  # a tampered hidden field
+            data = None
+            status = 400
+            result = ImportResult(
+                errors=[_("The checked file was damaged on the way. Upload it again.")]
+            )
+        if data is not None:
+            result = services.din_import(
+                programme=programme, by=request.user, file=io.BytesIO(data), dry_run=False
+            )
+            if result.applied:
+                messages.success(request, _("The DIN has been imported."))
+                return redirect("programme:din", programme.slug)
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         result = services.din_import(
@@ -75,4 +86,5 @@ def din_import(request, slug):
             "payload": payload,
             "summary": summary,
         },
+        status=status,
     )
