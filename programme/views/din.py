@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from avk.concurrency import StaleEdit
-from avk.views import remember_programme
+from avk.forms import add_service_errors
+from avk.views import programme_for
 
 from .. import permissions as policy
 from .. import selectors, services
@@ -34,7 +35,6 @@ from ..models import (
     Indicator,
     Measurement,
     OperationalGoal,
-    Programme,
     ProgrammeLine,
     StrategicGoal,
     WorkingGroup,
@@ -136,13 +136,7 @@ def _kind(kind):
         raise Http404 from None
 
 
-def _programme(request, slug, rule) -> Programme:
-    programme = get_object_or_404(Programme, slug=slug)
-    if not rule(request.user, programme):
-        raise PermissionDenied
-    remember_programme(request, programme)
-    request.programme = programme
-    return programme
+_programme = programme_for
 
 
 def _filters_of(request):
@@ -212,12 +206,7 @@ def _service_data(kind, form):
     return {k: v for k, v in form.cleaned_data.items() if k != "version"}
 
 
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+_add_errors = add_service_errors
 
 
 def _render_form(request, programme, kind, form, *, obj=None, parent=None, status=200):
