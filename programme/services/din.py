@@ -348,6 +348,7 @@ def operational_goal_delete(
     )
 
 
+@transaction.atomic
 def din_item_move(*, item, direction: str, by):
     """Move a line or goal up or down among its siblings (orders stay 0..n-1)."""
     return _move(type(item), pk=item.pk, direction=direction, by=by)

@@ -45,8 +45,10 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
 
     # move the new goal up with the keyboard: focus "omhoog", press Enter
     up = page.get_by_role("button", name="Verplaats operationeel doel “Meer tijd en ruimte” omhoog")
+    # Let htmx finish settling the previous swap, so the button we focus is the one on screen.
+    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
     up.focus()
-    page.keyboard.press("Enter")
+    up.press("Enter")  # a key press on the focused button, as a keyboard user does
     page.wait_for_function(
         "document.querySelectorAll('#din-tree h4')[0].textContent.includes('Meer tijd en ruimte')"
     )

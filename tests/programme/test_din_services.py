@@ -62,6 +62,18 @@ def test_move_up_and_down_keeps_order_dense(team, sgoal):
         services.operational_goal_move(goal_id=c.pk, direction="sideways", by=team)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_every_move_runs_in_its_own_transaction(team, sgoal):
+    """As a request does, outside any test transaction: the row locks (select_for_update)
+    need a transaction of the service's own (PostgreSQL refuses them otherwise)."""
+    a, b, c = three_goals(sgoal, team)
+    services.din_item_move(item=c, direction="up", by=team)
+    services.operational_goal_move(goal_id=a.pk, direction="down", by=team)
+    services.strategic_goal_move(goal_id=sgoal.pk, direction="down", by=team)
+    services.line_move(line_id=sgoal.line_id, direction="down", by=team)
+    assert orders(sgoal.operational_goals) == [("C", 0), ("A", 1), ("B", 2)]
+
+
 def test_delete_closes_the_gap(team, sgoal):
     a, b, c = three_goals(sgoal, team)
     services.operational_goal_delete(goal_id=a.pk, by=team)
