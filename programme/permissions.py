@@ -18,7 +18,7 @@ from avk.access import (
     programme_ids_with_role,
 )
 
-from .models import Programme, RoleAssignment
+from .models import Programme
 
 
 def can_view_programme(user, programme: Programme) -> bool:
@@ -182,13 +182,3 @@ def programmes_administered_by(user) -> QuerySet[Programme]:
     if not user.is_staff:
         return Programme.objects.none()
     return Programme.objects.filter(pk__in=programme_ids_with_role(user, BACK_OFFICE_ROLES))
-
-
-def programmes_changeable_by(user) -> QuerySet[Programme]:
-    if is_superuser(user):
-        return Programme.objects.all()
-    return Programme.objects.filter(pk__in=programme_ids_with_role(user, [Role.PROGRAMME_TEAM]))
-
-
-def role_assignments_administered_by(user) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(programme__in=programmes_administered_by(user))

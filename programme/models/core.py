@@ -148,6 +148,10 @@ class RoleAssignmentQuerySet(models.QuerySet):
             Q(valid_until__isnull=True) | Q(valid_until__gte=day)
         )
 
+    def awaiting_acceptance(self):
+        """Current roles of people who were invited and have not set a password yet."""
+        return self.current().filter(user__last_login__isnull=True, user__password__startswith="!")
+
 
 class RoleAssignment(models.Model):
     """A person holds a role in one programme, from a date and possibly until a date."""

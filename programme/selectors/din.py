@@ -719,12 +719,8 @@ def din_home_data(programme_ids, limit: int = 10) -> dict[int, dict]:
         data[measurement.indicator.programme_id]["awaiting"].append(measurement)
     # The same rows as selectors.pending_invitations(programme=...), for all programmes at once.
     pending = (
-        RoleAssignment.objects.current()
-        .filter(
-            programme_id__in=ids,
-            user__last_login__isnull=True,
-            user__password__startswith="!",
-        )
+        RoleAssignment.objects.awaiting_acceptance()
+        .filter(programme_id__in=ids)
         .select_related("user")
         .annotate(
             rank=Window(

@@ -63,9 +63,9 @@ def role_labels(roles: frozenset[str]) -> list[str]:
 def pending_invitations(*, programme: Programme, limit: int = 10) -> list[RoleAssignment]:
     """Current roles of people who have not set a password yet (invited, not logged in)."""
     queryset = (
-        RoleAssignment.objects.current()
-        .filter(programme=programme, user__last_login__isnull=True, user__password__startswith="!")
+        RoleAssignment.objects.awaiting_acceptance()
+        .filter(programme=programme)
         .select_related("user")
-        .order_by("-valid_from")
+        .order_by("-valid_from", "-pk")
     )
     return list(queryset[:limit])
