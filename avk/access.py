@@ -1,6 +1,7 @@
 """The access helpers every app's policy is built from.
 
-A role is a dated assignment of a user to one programme (`programme.RoleAssignment`). A role in
+A role is a dated assignment of a user to one programme (the model named by the setting
+`AVK_ROLE_MODEL`, `programme.RoleAssignment`, read without importing its app). A role in
 one programme gives nothing in another. Superusers administer everything. Each app's
 `permissions.py` combines these helpers into its own readable rules; nothing else decides access.
 """
@@ -8,14 +9,12 @@ one programme gives nothing in another. Superusers administer everything. Each a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-if TYPE_CHECKING:
-    from programme.models import Programme
 
 
 class Role(models.TextChoices):
@@ -44,11 +43,10 @@ def roles_by_programme(user) -> dict[int, frozenset[str]]:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    from programme.models import RoleAssignment
-
+    assignments = apps.get_model(settings.AVK_ROLE_MODEL)._default_manager
     found: dict[int, set[str]] = {}
     for programme_id, role in (
-        RoleAssignment.objects.current().filter(user=user).values_list("programme_id", "role")
+        assignments.current().filter(user=user).values_list("programme_id", "role")
     ):
         found.setdefault(programme_id, set()).add(role)
     result = {pid: frozenset(roles) for pid, roles in found.items()}
@@ -61,15 +59,15 @@ def forget_roles(user) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def _programme_id(programme: Programme | int) -> int:
+def _programme_id(programme: models.Model | int) -> int:
     return programme if isinstance(programme, int) else programme.pk
 
 
-def roles_in(user, programme: Programme | int) -> frozenset[str]:
+def roles_in(user, programme: models.Model | int) -> frozenset[str]:
     return roles_by_programme(user).get(_programme_id(programme), frozenset())
 
 
-def has_role(user, programme: Programme | int, *roles: str) -> bool:
+def has_role(user, programme: models.Model | int, *roles: str) -> bool:
     """Does the user hold one of `roles` (any role when none are named) in this programme today?"""
     held = roles_in(user, programme)
     if not roles:

@@ -9,23 +9,35 @@ form too, so a save over someone else's newer save is refused with what changed 
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 
+from . import policy
+from .access import BACK_OFFICE_ROLES, has_role, is_superuser, programme_ids_with_role
 from .concurrency import StaleEdit, ensure_fresh
 from .models import User
+from .shortcuts import programme_model
 
 
-def _programme_policy():
-    from programme import permissions
+def programmes_administered_by(user):
+    """The programmes whose rows this person may see in the admin: all for a superuser; for
+    staff, those where they are programme team or secretariat."""
+    programmes = programme_model()._default_manager.all()
+    if is_superuser(user):
+        return programmes
+    if not user.is_staff:
+        return programmes.none()
+    return programmes.filter(pk__in=programme_ids_with_role(user, BACK_OFFICE_ROLES))
 
-    return permissions
+
+def can_administer(user, programme) -> bool:
+    return is_superuser(user) or (user.is_staff and has_role(user, programme, *BACK_OFFICE_ROLES))
 
 
 class ProgrammeScopedAdmin(admin.ModelAdmin):
     #: ORM path from a row to its programme; None when the row is a programme itself.
     programme_path: str | None = "programme"
-    #: The policy rule that decides change and delete for a row's programme.
-    change_rule = None
+    #: The policy action ("area.verb", asked of the row's programme) that decides add, change
+    #: and delete.
+    change_action = "programme.change"
 
     def programme_of(self, obj):
         if self.programme_path is None:
@@ -37,21 +49,18 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        programmes = _programme_policy().programmes_administered_by(request.user)
+        programmes = programmes_administered_by(request.user)
         lookup = "pk__in" if self.programme_path is None else f"{self.programme_path}__in"
         return queryset.filter(**{lookup: programmes})
 
-    def _rule(self):
-        return self.change_rule or _programme_policy().can_change_programme
+    def may_change_in(self, user, programme) -> bool:
+        return policy.allowed(user, self.change_action, programme)
 
     def programmes_for_change(self, request):
         """The programmes in which this person may add and change rows of this model."""
-        policy = _programme_policy()
-        rule = self._rule()
-        allowed = [
-            p.pk for p in policy.programmes_administered_by(request.user) if rule(request.user, p)
-        ]
-        return policy.programmes_administered_by(request.user).filter(pk__in=allowed)
+        administered = programmes_administered_by(request.user)
+        allowed = [p.pk for p in administered if self.may_change_in(request.user, p)]
+        return administered.filter(pk__in=allowed)
 
     def has_add_permission(self, request):
         allowed = super().has_add_permission(request)
@@ -72,8 +81,7 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
         obj = super().save_form(request, form, change)
         if self.programme_path is not None:
             programme = self.programme_of(obj)
-            if not self._rule()(request.user, programme):
-                raise PermissionDenied
+            policy.require(request.user, self.change_action, programme)
         if change and "version" in form.cleaned_data:
             obj.version = form.cleaned_data["version"]
         return obj
@@ -82,15 +90,14 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
         allowed = super().has_view_permission(request, obj)
         if obj is None or not allowed:
             return allowed
-        return _programme_policy().can_administer(request.user, self.programme_of(obj))
+        return can_administer(request.user, self.programme_of(obj))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed:
             return allowed
         programme = self.programme_of(obj)
-        policy = _programme_policy()
-        return policy.can_administer(request.user, programme) and self._rule()(
+        return can_administer(request.user, programme) and self.may_change_in(
             request.user, programme
         )
 

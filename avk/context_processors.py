@@ -2,13 +2,20 @@ from django.utils.functional import SimpleLazyObject
 
 import avk
 from avk import navigation
-from avk.views import SESSION_PROGRAMME
+from avk.access import is_superuser, roles_by_programme
+from avk.shortcuts import SESSION_PROGRAMME, programme_model
+
+
+def programmes_for_menu(user):
+    """The programmes the person has a role in (every programme for a superuser), by name."""
+    programmes = programme_model()._default_manager.order_by("name")
+    if is_superuser(user):
+        return programmes
+    return programmes.filter(pk__in=list(roles_by_programme(user)))
 
 
 def _programme_context(request):
-    from programme.selectors import programmes_for_user
-
-    programmes = list(programmes_for_user(request.user))
+    programmes = list(programmes_for_menu(request.user))
     current = getattr(request, "programme", None)
     if current is None and programmes:
         remembered = request.session.get(SESSION_PROGRAMME)

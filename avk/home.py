@@ -5,10 +5,12 @@ programme the person has a role in (with those roles) and returns `Panel`s; it a
 app's selectors, so the home page never runs queries of its own.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-_providers: list[tuple[int, Callable]] = []
+from .registry import Registry
+
+providers = Registry(__name__)
+register = providers.register
 
 
 @dataclass
@@ -18,14 +20,8 @@ class Panel:
     context: dict = field(default_factory=dict)
 
 
-def register(provider: Callable, *, order: int = 100) -> None:
-    if all(p is not provider for _o, p in _providers):
-        _providers.append((order, provider))
-        _providers.sort(key=lambda pair: pair[0])
-
-
 def panels_for(request, programme, roles: frozenset[str]) -> list[Panel]:
     found: list[Panel] = []
-    for _order, provider in _providers:
+    for provider in providers:
         found.extend(provider(request, programme, roles))
     return found

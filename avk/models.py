@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +24,75 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+# --- shared bases for the apps' models ---------------------------------------------------------
+
+
+class VersionedModel(models.Model):
+    """A row people edit in forms: `version` goes up with every save through
+    `avk.services.update_versioned`, so a save from a form opened on an older version is refused
+    (`avk.concurrency.StaleEdit`) instead of silently overwriting someone else's change."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class DatedQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        """The rows whose period holds `on` (today when not given); both ends inclusive."""
+        day = on or timezone.localdate()
+        return self.filter(valid_from__lte=day).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day)
+        )
+
+    # Older name, kept because it reads well for roles and memberships ("current roles").
+    current = in_force
+
+
+class DatedPeriod(models.Model):
+    """Something that holds from `valid_from` until `valid_until` (inclusive; open when empty):
+    a role, a seat on a body, a commitment. Ended through `avk.services.end_period`."""
+
+    valid_from = models.DateField(_("from"))
+    valid_until = models.DateField(_("until"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="%(app_label)s_%(class)s_period_order",
+                violation_error_message=_("The end date cannot lie before the start date."),
+            )
+        ]
+
+    def in_force_on(self, day=None) -> bool:
+        day = day or timezone.localdate()
+        return self.valid_from <= day and (self.valid_until is None or self.valid_until >= day)
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": _("The end date cannot lie before the start date.")}
+            )
+
+
+class HistoryEvent(models.Model):
+    """The base of every historical model (see `avk.history.history_records`): besides
+    django-simple-history's who, when and `history_change_reason` (which holds the event code,
+    such as "commitment.changed"), the structured details of the event, shown through the
+    event's translated label."""
+
+    history_details = models.JSONField(
+        _("details"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
+
+    class Meta:
+        abstract = True

@@ -4,10 +4,12 @@ Each app registers a provider in its AppConfig.ready(); a provider asks its own 
 and returns only the entries the person may open, so the menu never shows a dead end.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-_providers: list[tuple[int, Callable]] = []
+from .registry import Registry
+
+providers = Registry(__name__)
+register = providers.register
 
 
 @dataclass(frozen=True)
@@ -18,12 +20,6 @@ class NavItem:
     active_prefix: str = ""
     # Entries with the same group label are shown together in one dropdown menu.
     group: str = ""
-
-
-def register(provider: Callable, *, order: int = 100) -> None:
-    if all(p is not provider for _o, p in _providers):
-        _providers.append((order, provider))
-        _providers.sort(key=lambda pair: pair[0])
 
 
 @dataclass
@@ -42,7 +38,7 @@ def items_for(request, programme) -> list[ShownItem]:
     A group with a single entry is shown as a plain link, so nobody opens a menu of one.
     """
     found: list[NavItem] = []
-    for _order, provider in _providers:
+    for provider in providers:
         found.extend(provider(request, programme))
     # The longest matching prefix wins, so "Partners" is not also current on the home page.
     best = max(

@@ -1,13 +1,123 @@
-"""What every app's services share."""
+"""What every app's services share: saving with history, the versioned update, removing with
+history and ending a dated period. Services call these instead of `save()` or `delete()`, so
+every change validates, names who made it and why (an event code from `avk.history`), and a save
+from a form opened on an older version is refused instead of silently overwriting.
 
-from django.db import models
+These helpers do not ask the policy: the service that calls them does (`avk.policy.require`),
+because only it knows which action it performs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .concurrency import ensure_fresh
+from .history import mark
 
 
-def save_with_history(obj: models.Model, *, by, reason: str) -> models.Model:
+def save_with_history(
+    obj: models.Model,
+    *,
+    by,
+    event: str = "",
+    details: Mapping | None = None,
+    validate: bool = True,
+    reason: str = "",  # TRANSITION: free-text reasons, removed once every app records events
+) -> models.Model:
     """Validate (clean() and constraints), then save, leaving a history entry that names who
-    made the change and why (django-simple-history). Services call this instead of save()."""
-    obj.full_clean()
-    obj._history_user = by
-    obj._change_reason = reason
+    made the change and which event it was. `validate=False` only for rows a service has just
+    built from validated parts (bulk order changes)."""
+    if validate:
+        obj.full_clean()
+    if reason and not event:
+        obj._history_user = by if getattr(by, "pk", None) else None
+        obj._change_reason = reason[:100]
+        obj._history_details = {}
+    else:
+        mark(obj, by=by, event=event, details=details)
     obj.save()
     return obj
+
+
+def update_versioned(
+    obj: models.Model,
+    *,
+    version: int | None,
+    by,
+    event: str = "edited",
+    details: Mapping | None = None,
+    **fields,
+) -> models.Model:
+    """The versioned update: lock the row, refuse a stale save (`StaleEdit`, naming who changed
+    what meanwhile), set the fields, count the version up and save with history.
+
+    `obj` may be a loaded instance (it is locked and read again) or a model class with `pk=`.
+    `version=None` skips the staleness check, for changes that do not come from a form
+    (a workflow step that already checked the state under the lock).
+    """
+    with transaction.atomic():
+        locked = lock(obj, pk=fields.pop("pk", None))
+        if version is not None:
+            ensure_fresh(locked, version)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.version += 1
+        save_with_history(locked, by=by, event=event, details=details)
+    if isinstance(obj, models.Model) and obj is not locked:
+        obj.refresh_from_db()
+    return locked
+
+
+def touch(obj: models.Model, *, by, event: str, details: Mapping | None = None) -> models.Model:
+    """Count the version up and record an event on a row whose related rows changed (a member
+    added to a working group): open forms on it are then stale, and its history says what."""
+    return update_versioned(obj, version=None, by=by, event=event, details=details)
+
+
+def lock(obj, *, pk=None) -> models.Model:
+    """The row locked for the rest of the transaction (select_for_update)."""
+    if isinstance(obj, models.Model):
+        model, pk = type(obj), obj.pk
+    else:
+        model = obj
+    return model._default_manager.select_for_update().get(pk=pk)
+
+
+def delete_with_history(
+    obj: models.Model, *, by, event: str = "removed", details: Mapping | None = None
+) -> None:
+    """Remove a row, leaving a history entry ("-") that names who removed it and why."""
+    mark(obj, by=by, event=event, details=details)
+    obj.delete()
+
+
+def end_period(
+    obj: models.Model,
+    *,
+    on: datetime.date | None = None,
+    by,
+    event: str = "ended",
+    details: Mapping | None = None,
+) -> models.Model:
+    """End a dated period (`avk.models.DatedPeriod`) on `on` (today when not given), inclusive.
+
+    A period that has not begun by then cannot end before it starts: it is refused with a
+    Dutch message. A period that already ended earlier keeps its earlier end."""
+    day = on or timezone.localdate()
+    if obj.valid_until is not None and obj.valid_until <= day:
+        return obj
+    if day < obj.valid_from:
+        raise ValidationError(
+            {"valid_until": _("The end date cannot lie before the start date.")},
+            code="period_order",
+        )
+    obj.valid_until = day
+    if hasattr(obj, "version"):
+        obj.version += 1
+    return save_with_history(obj, by=by, event=event, details={"on": day, **(details or {})})

@@ -100,6 +100,10 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "avk.User"
+# The shell (avk) knows programmes and role assignments only by these names, as Django knows the
+# user model: avk imports no domain app (docs/architecture.md).
+AVK_PROGRAMME_MODEL = "programme.Programme"
+AVK_ROLE_MODEL = "programme.RoleAssignment"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out users and addresses
     "django.contrib.auth.backends.ModelBackend",

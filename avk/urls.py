@@ -8,7 +8,7 @@ from avk import views
 from avk.forms import LoginForm
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("programme.core.home_urls")),
     path("healthz", views.healthz, name="healthz"),
     path(
         "accounts/login/",
@@ -24,3 +24,6 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A damaged post (avk.shortcuts.DamagedPost) is answered with its Dutch message.
+handler400 = "avk.views.bad_request"

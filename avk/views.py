@@ -7,43 +7,18 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import home as home_panels
+from .shortcuts import SESSION_PROGRAMME, programme_model, remember_programme
 
-SESSION_PROGRAMME = "programme"
-
-
-def remember_programme(request, programme) -> None:
-    """Programme-scoped views call this: the menu then shows that programme's entries."""
-    request.programme = programme
-    if request.session.get(SESSION_PROGRAMME) != programme.pk:
-        request.session[SESSION_PROGRAMME] = programme.pk
+__all__ = ["SESSION_PROGRAMME", "bad_request", "healthz", "programme_for", "remember_programme"]
 
 
 def programme_for(request, slug: str, rule):
-    """The programme named in the URL, if the policy `rule(user, programme)` lets the person at
-    it: 404 for an unknown programme, 403 when refused. Every programme-scoped view starts here."""
-    from programme.models import Programme
-
-    programme = get_object_or_404(Programme, slug=slug)
+    """TRANSITION: views move to avk.shortcuts.programme_for(request, slug, "area.verb")."""
+    programme = get_object_or_404(programme_model(), slug=slug)
     if not rule(request.user, programme):
         raise PermissionDenied
     remember_programme(request, programme)
     return programme
-
-
-def home(request):
-    from programme.selectors import programme_roles_for_user, role_labels
-
-    rows = []
-    for programme, roles in programme_roles_for_user(request.user):
-        rows.append(
-            {
-                "programme": programme,
-                "roles": role_labels(roles),
-                "panels": home_panels.panels_for(request, programme, roles),
-            }
-        )
-    return render(request, "avk/home.html", {"rows": rows})
 
 
 @login_not_required
@@ -58,3 +33,9 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    """400: a damaged post (avk.shortcuts.DamagedPost) says what happened, in Dutch."""
+    message = getattr(exception, "message", None)
+    return render(request, "400.html", {"message": message}, status=400)

@@ -32,7 +32,7 @@ from .models import (
 
 
 def _programme_policy():
-    from programme import permissions
+    from programme.core import permissions
 
     return permissions
 
@@ -51,7 +51,7 @@ class ScopedBodyMixin:
         elif db_field.name in ("user", "drafter", "owner"):
             from django.contrib.auth import get_user_model
 
-            from programme.models import RoleAssignment
+            from programme.core.models import RoleAssignment
 
             people = RoleAssignment.objects.current().filter(programme__in=programmes)
             kwargs["queryset"] = (
@@ -71,7 +71,7 @@ class NoDeleteActionMixin:
 
 @admin.register(Body)
 class BodyAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
     list_display = ["name", "code", "kind", "steering_level", "programme"]
     list_filter = ["programme", "kind", "steering_level"]
     search_fields = ["name", "code"]
@@ -92,7 +92,7 @@ class BodyAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
 class MembershipAdmin(
     ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin
 ):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
     programme_path = "body__programme"
     list_display = ["user", "body", "role", "expert_by_experience", "valid_from", "valid_until"]
     list_filter = ["body__programme", "body", "role", "expert_by_experience"]
@@ -146,7 +146,7 @@ class ActionItemInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
     programme_path = "body__programme"
     list_display = ["__str__", "body", "starts_at", "place", "status"]
     list_filter = ["body__programme", "body", "status"]
@@ -173,7 +173,7 @@ class MeetingAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, S
 class ActionItemAdmin(
     ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin
 ):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
     programme_path = "body__programme"
     list_display = ["description", "body", "who", "due_date", "status"]
     list_filter = ["body__programme", "body", "status"]
@@ -255,7 +255,7 @@ def _run_each(model_admin, request, queryset, run, success=None):
 
 @admin.register(Proposal)
 class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, SimpleHistoryAdmin):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
     list_display = ["title", "body", "drafter", "date", "status", "round_deadline"]
     list_filter = ["programme", "body", "status"]
     search_fields = ["title"]
@@ -423,7 +423,7 @@ class ProposalAdmin(ScopedBodyMixin, NoDeleteActionMixin, ProgrammeScopedAdmin, 
 
 
 class ReadOnlyAdmin(NoDeleteActionMixin, ProgrammeScopedAdmin):
-    change_rule = staticmethod(policy.can_manage_governance)
+    change_action = "governance.manage_governance"
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -7,10 +7,13 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from avk import home, navigation
+        from avk import demo, home, navigation, policy
 
         from . import home as governance_home
         from . import navigation as governance_navigation
+        from . import permissions
 
+        policy.register("governance", permissions.allowed)
         navigation.register(governance_navigation.items, order=30)
         home.register(governance_home.panels, order=20)
+        demo.register("governance.demo", order=40)

@@ -52,7 +52,7 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
-        from programme.models import RoleAssignment
+        from programme.core.models import RoleAssignment
 
         self.fields["body"].queryset = Body.objects.filter(programme=programme)
         people = RoleAssignment.objects.current().filter(programme=programme).values("user_id")

@@ -20,7 +20,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from avk.history import history_records
+from avk.models import DatedPeriod, DatedQuerySet, VersionedModel
 
 
 class BodyKind(models.TextChoices):
@@ -62,7 +64,7 @@ class Body(models.Model):
         _("steering level"), max_length=20, choices=SteeringLevel.choices
     )
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["programme", "name"]
@@ -100,19 +102,12 @@ class MemberRole(models.TextChoices):
 VOTING_ROLES = (MemberRole.CHAIR, MemberRole.MEMBER)
 
 
-class MembershipQuerySet(models.QuerySet):
-    def current(self, on=None):
-        """Memberships in force on the day (today by default): who is on the body that day."""
-        day = on or timezone.localdate()
-        return self.filter(valid_from__lte=day).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=day)
-        )
-
+class MembershipQuerySet(DatedQuerySet):
     def voting(self):
         return self.filter(role__in=VOTING_ROLES)
 
 
-class Membership(models.Model):
+class Membership(DatedPeriod):
     """A person sits on a body in a role from `valid_from`, possibly `valid_until` (inclusive).
 
     Who is on the body on the day counts: the voting members (chair and members) on the day a
@@ -137,29 +132,17 @@ class Membership(models.Model):
         help_text=_("Sits on the body as an expert by experience (ervaringsdeskundige)."),
     )
     valid_from = models.DateField(_("from"), default=timezone.localdate)
-    valid_until = models.DateField(_("until"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     objects = MembershipQuerySet.as_manager()
 
-    class Meta:
+    class Meta(DatedPeriod.Meta):
         ordering = ["body", "role", "user__last_name", "user__first_name"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
-                name="governance_membership_period_order",
-                violation_error_message=_("The end date cannot lie before the start date."),
-            )
-        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.body})"
-
-    def is_current(self, on=None) -> bool:
-        day = on or timezone.localdate()
-        return self.valid_from <= day and (self.valid_until is None or self.valid_until >= day)
 
     @property
     def votes(self) -> bool:
@@ -171,7 +154,7 @@ class MeetingStatus(models.TextChoices):
     HELD = "gehouden", _("held")
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     """A meeting of a body: when, where, its ordered agenda (`AgendaItem`), minutes (Markdown)
     and action items. Proposals on its agenda are decided in it (see services.meeting_record)."""
 
@@ -184,8 +167,7 @@ class Meeting(models.Model):
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["-starts_at"]
@@ -227,7 +209,7 @@ class AgendaItem(models.Model):
         _("title"), max_length=300, blank=True, help_text=_("For a free item.")
     )
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -291,7 +273,7 @@ class ActionItem(models.Model):
     )
     done_on = models.DateField(_("done on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["status", "due_date", "pk"]
@@ -321,7 +303,7 @@ class ProposalStatus(models.TextChoices):
     WITHDRAWN = "ingetrokken", _("withdrawn")
 
 
-class Proposal(models.Model):
+class Proposal(VersionedModel):
     """A proposal (voorstel) to a body, laid out like the memo in seed 001: to (`body`), drafter
     (`drafter` + `drafter_function`, e.g. "projectleider"), `date`, `introduction` and `content`
     (Markdown, rendered through governance.markdown.render), attachments, and numbered
@@ -364,9 +346,8 @@ class Proposal(models.Model):
     round_reminder_sent_at = models.DateTimeField(
         _("reminder sent"), null=True, blank=True, editable=False
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -416,7 +397,7 @@ class Attachment(models.Model):
         verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["proposal", "pk"]
@@ -524,7 +505,7 @@ class ProposedDecision(models.Model):
     )
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["proposal", "position"]
@@ -591,7 +572,7 @@ class Vote(models.Model):
     choice = models.CharField(_("vote"), max_length=20, choices=VoteChoice.choices)
     comment = models.TextField(_("comment"), blank=True)
     cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["decision", "cast_at"]

@@ -17,8 +17,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from avk.admin import ProgrammeScopedAdmin
 from avk.models import User
-from programme import permissions as programme_policy
-from programme.models import RoleAssignment
+from programme.core import permissions as programme_policy
+from programme.core.models import RoleAssignment
 
 from . import permissions as policy
 from . import services
@@ -338,7 +338,7 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
         "is_contact",
         "user",
     ]
-    change_rule = None
+    change_action = "programme.change"
 
     def get_readonly_fields(self, request, obj=None):
         return ["programme", "partner"] if obj else []

@@ -7,10 +7,13 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from avk import home, navigation
+        from avk import demo, home, navigation, policy
 
         from . import home as partners_home
         from . import navigation as partners_navigation
+        from . import permissions
 
+        policy.register("partners", permissions.allowed)
         navigation.register(partners_navigation.items, order=20)
         home.register(partners_home.panels, order=20)
+        demo.register("partners.demo", order=20)

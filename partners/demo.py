@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from avk.access import Role
-from programme.models import RoleAssignment
-from programme.services import role_grant
+from programme.core.models import RoleAssignment
+from programme.core.services import role_grant
 
 from . import services
 from .models import (

@@ -8,11 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from programme.models import Programme
+from avk.history import history_records
+from avk.models import DatedPeriod, DatedQuerySet, VersionedModel
+from programme.core.models import Programme
 
 
 class PartnerKind(models.TextChoices):
@@ -27,7 +27,7 @@ class PartnerKind(models.TextChoices):
     OTHER = "overig", _("other")
 
 
-class Partner(models.Model):
+class Partner(VersionedModel):
     """An organisation. It can take part in several programmes (see `Participation`)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -45,8 +45,7 @@ class Partner(models.Model):
         related_name="partners",
         verbose_name=_("programmes"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["name"]
@@ -81,7 +80,7 @@ class Participation(models.Model):
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name = _("participation")
@@ -114,7 +113,7 @@ class CommitmentPackage(models.Model):
     )
     steering_group_seat = models.BooleanField(_("seat in the steering group"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["programme", "order", "code"]
@@ -160,7 +159,7 @@ class PackageItem(models.Model):
         _("automatic check"), max_length=30, choices=Rule.choices, blank=True, default=""
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["package", "order", "pk"]
@@ -171,15 +170,7 @@ class PackageItem(models.Model):
         return self.text
 
 
-class CommitmentQuerySet(models.QuerySet):
-    def in_force(self, on=None):
-        day = on or timezone.localdate()
-        return self.filter(valid_from__lte=day).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=day)
-        )
-
-
-class Commitment(models.Model):
+class Commitment(VersionedModel, DatedPeriod):
     """A partner's covenant membership in a programme: a package from a date.
 
     A change of package is a new commitment from a date (the previous one ends the day before),
@@ -211,22 +202,17 @@ class Commitment(models.Model):
     valid_from = models.DateField(_("in force from"))
     valid_until = models.DateField(_("in force until"), null=True, blank=True)
     motivation = models.TextField(_("motivation"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = history_records()
 
-    objects = CommitmentQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(DatedPeriod.Meta):
         ordering = ["partner", "-valid_from"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         indexes = [models.Index(fields=["programme", "partner", "valid_from"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
-                name="commitment_period_order",
-                violation_error_message=_("The end date cannot lie before the start date."),
-            ),
+            *DatedPeriod.Meta.constraints,
             models.UniqueConstraint(
                 fields=["programme", "partner", "valid_from"],
                 name="commitment_one_start_per_day",
@@ -254,7 +240,7 @@ DELEGATION_SEATS = {
 }
 
 
-class DelegationMember(models.Model):
+class DelegationMember(VersionedModel):
     """A person in a partner's delegation for one programme."""
 
     programme = models.ForeignKey(
@@ -281,8 +267,7 @@ class DelegationMember(models.Model):
         verbose_name=_("login"),
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["partner", "level", "name"]

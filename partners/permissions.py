@@ -21,7 +21,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser, programme_ids_with_role
-from programme.models import Programme
+from programme.core.models import Programme
 
 _CACHE_ATTR = "_avk_partner_contacts"
 
@@ -38,7 +38,7 @@ def contact_partner_ids(user, programme: Programme | int) -> frozenset[int]:
         cache = {}
         setattr(user, _CACHE_ATTR, cache)
     if pid not in cache:
-        from programme.models import RoleAssignment
+        from programme.core.models import RoleAssignment
 
         cache[pid] = frozenset(
             RoleAssignment.objects.current()

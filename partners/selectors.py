@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programme.models import Programme
+from programme.core.models import Programme
 
 from .models import (
     DELEGATION_SEATS,
@@ -447,7 +447,7 @@ def contact_organisations(*, user) -> dict[int, tuple[Partner, Missing]]:
     """Per programme where the user is a partner contact today: the organisation and what its
     delegation misses. Two queries, however many programmes."""
     from avk.access import Role
-    from programme.models import RoleAssignment
+    from programme.core.models import RoleAssignment
 
     pairs = {
         a.programme_id: a.partner

@@ -12,12 +12,13 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avk import sections
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
 from avk.views import SESSION_PROGRAMME, programme_for, remember_programme
-from programme.models import Programme
+from programme.core.models import Programme
 
-from . import export, imports, sections, selectors, services
+from . import export, imports, selectors, services
 from . import permissions as policy
 from .forms import (
     CommitmentChangeForm,
@@ -219,7 +220,7 @@ def _partner_context(request, programme, partner_id):
         if current
         else [],
         "gives": [i for i in current.package.items.all() if i.gives] if current else [],
-        "sections": sections.sections_for(request, partner, programme),
+        "sections": sections.sections_for("partner", request, partner, programme),
         "can_change": policy.can_change_partner(user, programme, partner),
         "can_change_commitment": policy.can_change_commitment(user, programme, partner),
         "can_change_delegation": policy.can_change_delegation(user, programme, partner),

@@ -3,27 +3,30 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammeConfig(AppConfig):
+    """Two areas: programme.core (programmes, roles, people) and programme.din (the DIN), each
+    registering its policy, menu, home panels, sections and demo step (docs/architecture.md)."""
+
     name = "programme"
     verbose_name = _("Programmes")
 
     def ready(self):
-        from avk import home, navigation
+        from avk import demo, home, navigation, policy, sections
 
-        from . import home as programme_home
-        from . import navigation as programme_navigation
+        from .core import home as core_home
+        from .core import navigation as core_navigation
+        from .core import permissions as core_policy
+        from .din import home as din_home
+        from .din import navigation as din_navigation
+        from .din import permissions as din_policy
+        from .din.sections import partner_din_section
 
-        navigation.register(programme_navigation.items, order=10)
-        home.register(programme_home.panels, order=10)
-        home.register(programme_home.din_panels, order=20)
-        self._register_partner_sections()
-
-    def _register_partner_sections(self):
-        """A partner's page and "Mijn organisatie" list the efforts and working groups the
-        partner is in (when the partners app offers sections)."""
-        try:
-            from partners import sections
-        except ImportError:  # pragma: no cover - partners without sections
-            return
-        from .sections import partner_din_section
-
-        sections.register(partner_din_section, order=30)
+        policy.register("programme", core_policy.allowed)
+        policy.register("din", din_policy.allowed)
+        navigation.register(core_navigation.items, order=10)
+        navigation.register(din_navigation.items, order=11)
+        home.register(core_home.panels, order=10)
+        home.register(din_home.din_panels, order=20)
+        # A partner's page and "Mijn organisatie" list the efforts and working groups it is in.
+        sections.register("partner", partner_din_section, order=30)
+        demo.register("programme.core.demo", order=10)
+        demo.register("programme.din.demo", order=30)

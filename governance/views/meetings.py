@@ -192,8 +192,8 @@ def body_detail(request, pk):
         {
             "body": body,
             "programme": body.programme,
-            "current": [m for m in memberships if m.is_current(today)],
-            "former": [m for m in memberships if not m.is_current(today)],
+            "current": [m for m in memberships if m.in_force_on(today)],
+            "former": [m for m in memberships if not m.in_force_on(today)],
             # The body's meetings are for those who may read them (not every reader of the body).
             "show_meetings": policy.can_view_action_items(request.user, body),
             "show_meeting_list": policy.can_view_meetings(request.user, body.programme),

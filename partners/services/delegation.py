@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
 from avk.services import save_with_history
-from programme.models import Programme
+from programme.core.models import Programme
 
 from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Participation, Partner
 from .notify import notify_programme_team

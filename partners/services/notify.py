@@ -29,7 +29,7 @@ def notify_programme_team(*, programme, partner, by, what: str) -> None:
 
 
 def team_addresses(programme) -> list[str]:
-    from programme.models import RoleAssignment
+    from programme.core.models import RoleAssignment
 
     return sorted(
         set(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from avk.services import save_with_history
-from programme.models import Programme
+from programme.core.models import Programme
 
 from ..models import CommitmentPackage, PackageItem
 

@@ -10,9 +10,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from avk.templatetags.avk import number
-
-from ..diagram import chart_layout
-from ..models import Direction, MeasurementStatus
+from programme.din.diagram import chart_layout
+from programme.din.models import Direction, MeasurementStatus
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ moves the goal up with the keyboard, and sees it; no axe-core violations on the 
 
 import pytest
 
-from programme import services
+from programme.din import services
 from programme.models import Effort, OperationalGoal
 from tests.browser.helpers import axe_violations, log_in
 

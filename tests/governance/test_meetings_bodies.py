@@ -61,14 +61,14 @@ def test_membership_overlap_refused_and_ending_keeps_history(board, users):
     ended = services.membership_end(
         membership_id=membership.pk, by=team, valid_until=date(2024, 12, 31)
     )
-    assert not ended.is_current()
+    assert not ended.in_force_on()
     assert ended.history.first().history_change_reason == "membership ended"
     with pytest.raises(ValidationError, match="al beëindigd"):
         services.membership_end(membership_id=membership.pk, by=team, valid_until=date(2025, 1, 1))
     again = services.membership_add(
         body=board, user=person, role="lid", by=team, valid_from=date(2025, 1, 1)
     )
-    assert Membership.objects.filter(user=person).count() == 2 and again.is_current()
+    assert Membership.objects.filter(user=person).count() == 2 and again.in_force_on()
 
 
 def test_meeting_edit_refuses_a_stale_version(board, users):

@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from avk import sections
 from avk.home import Panel
-from partners import sections, selectors, services
+from partners import selectors, services
 from partners.models import Commitment, Participation, Partner
 from tests.factories import DelegationMemberFactory
 
@@ -215,7 +216,7 @@ def test_other_apps_add_sections_to_the_partner_page_and_my_organisation(
             Panel("Inspanningen van deze partner", "partners/_section_list.html", {"items": items})
         ]
 
-    sections.register(provider, order=50)
+    sections.register("partner", provider, order=50)
     try:
         client.force_login(users["programme_team"])
         html = client.get(detail(programme, own)).content.decode()
@@ -226,7 +227,7 @@ def test_other_apps_add_sections_to_the_partner_page_and_my_organisation(
         assert "Inspanningen van deze partner" in html
         assert calls == [(own.pk, programme.pk)] * 2
     finally:
-        sections.unregister(provider)
+        sections.unregister("partner", provider)
 
 
 def test_the_programme_team_sees_recent_partner_changes_on_its_home_page(

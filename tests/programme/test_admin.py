@@ -101,7 +101,7 @@ def test_team_adds_rows_only_in_its_own_programme(client, users, programme, othe
 
 
 def test_admin_refuses_to_save_over_a_newer_version(client, users, programme):
-    from programme.services import programme_update
+    from programme.core.services import programme_update
 
     user = make_staff(users["programme_team"], "view_programme", "change_programme")
     client.force_login(user)

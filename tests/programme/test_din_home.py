@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from avk.access import Role
-from programme import selectors
+from programme.core import selectors as core_selectors
+from programme.din import selectors
 from tests.factories import (
     EffortFactory,
     EffortGoalFactory,
@@ -59,7 +60,7 @@ def test_home_data_matches_the_per_programme_selectors(users, programme, other_p
     for p in (programme, other_programme):
         assert data[p.pk]["counts"] == selectors.din_health_counts(p)
         assert data[p.pk]["awaiting"] == list(selectors.measurements_awaiting_approval(p)[:10])
-        assert data[p.pk]["pending"] == selectors.pending_invitations(programme=p)
+        assert data[p.pk]["pending"] == core_selectors.pending_invitations(programme=p)
     assert data[programme.pk]["counts"]["goals_without_efforts"] == 1
     assert data[programme.pk]["counts"]["efforts_overdue"] == 1
     assert [a.user.username for a in data[programme.pk]["pending"]] == ["invited-avk"]

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partners.models import Partner
-from programme import permissions as policy
+from programme.din import permissions as policy
 from tests.factories import (
     EffortGoalFactory,
     EffortPartnerFactory,

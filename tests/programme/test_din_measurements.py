@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from avk.concurrency import StaleEdit
-from programme import services
+from programme.din import services
 from programme.models import Measurement
 from tests.factories import (
     EffortFactory,

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from partners.models import Participation
-from programme import services
+from programme.din import services
 from programme.models import Effort, EffortGoal, OperationalGoal
 from tests.factories import (
     EffortFactory,
@@ -126,7 +126,7 @@ def test_change_buttons_only_for_the_team(client, users, programme, din):
 
 
 def test_policy_allowed_for_din_objects(users, programme, din):
-    from programme.permissions import allowed
+    from programme.din.permissions import allowed
 
     for obj in [din["line"], din["a"], din["effort"], din["group"], din["indicator"]]:
         assert allowed(users["reader"], "view_din", obj)

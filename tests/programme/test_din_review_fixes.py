@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from programme import permissions as policy
+from programme.din import permissions as policy
 from programme.models import Measurement
 from tests.factories import IndicatorFactory, MeasurementFactory
 

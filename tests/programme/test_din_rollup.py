@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from programme import selectors
-from programme.selectors.din import indicator_achievement
+from programme.din import selectors
+from programme.din.selectors.overview import indicator_achievement
 from tests.factories import (
     EffortFactory,
     EffortGoalFactory,

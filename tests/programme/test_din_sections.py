@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from partners.models import Partner
-from programme import selectors
+from programme.din import selectors
 from tests.factories import (
     EffortFactory,
     EffortPartnerFactory,

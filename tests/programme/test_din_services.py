@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from partners.models import Participation
-from programme import services
+from programme.din import services
 from programme.models import Effort, EffortGoal, OperationalGoal, ProgrammeLine, StrategicGoal
 from tests.factories import (
     EffortFactory,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from partners.models import Participation
-from programme import services
+from programme.din import services, transfer
 from programme.models import Effort, OperationalGoal, ProgrammeLine
 from tests.factories import PartnerFactory, ProgrammeFactory
 
@@ -59,13 +59,13 @@ def sheets(content):
 def test_round_trip_into_the_same_and_a_new_programme(programme, users):
     team = users["programme_team"]
     hanze, stamm = build(programme, team)
-    exported = services.din_export_workbook(programme)
+    exported = transfer.din_export_workbook(programme)
     data = sheets(exported)
     assert data["Inspanningen"][1][0] == "Lerend evalueren"
     assert data["Inspanningen"][1][13] == "Hanzehogeschool"
     assert data["Inspanningen"][1][10] == "2 leeragenda's"
     # into the same programme: nothing changes
-    result = services.din_import(
+    result = transfer.din_import(
         programme=programme, by=team, file=io.BytesIO(exported), dry_run=False
     )
     assert result.ok and not result.created and not result.updated
@@ -74,7 +74,7 @@ def test_round_trip_into_the_same_and_a_new_programme(programme, users):
     fresh = ProgrammeFactory(slug="nieuw")
     for p in (hanze, stamm):
         Participation.objects.create(programme=fresh, partner=p)
-    result = services.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
+    result = transfer.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
     assert result.ok, result.errors
     assert result.created == {
         "lines": 1,
@@ -84,7 +84,7 @@ def test_round_trip_into_the_same_and_a_new_programme(programme, users):
         "working groups": 1,
         "indicators": 1,
     }
-    assert sheets(services.din_export_workbook(fresh)) == data
+    assert sheets(transfer.din_export_workbook(fresh)) == data
     effort = Effort.objects.get(programme=fresh)
     assert effort.history.first().history_user == team
 
@@ -92,19 +92,19 @@ def test_round_trip_into_the_same_and_a_new_programme(programme, users):
 def test_import_updates_changed_rows(programme, users):
     team = users["programme_team"]
     build(programme, team)
-    book = load_workbook(io.BytesIO(services.din_export_workbook(programme)))
+    book = load_workbook(io.BytesIO(transfer.din_export_workbook(programme)))
     book["Inspanningen"]["C2"] = "afgerond"
     book["Programmalijnen"]["A3"] = "Nieuwe lijn"
     out = io.BytesIO()
     book.save(out)
-    result = services.din_import(programme=programme, by=team, file=out, dry_run=False)
+    result = transfer.din_import(programme=programme, by=team, file=out, dry_run=False)
     assert result.ok and result.updated["efforts"] == 1 and result.created["lines"] == 1
     effort = Effort.objects.get(programme=programme)
     assert (effort.status, effort.progress) == ("afgerond", 100)
 
 
 def edited(programme, changes):
-    book = load_workbook(io.BytesIO(services.din_export_workbook(programme)))
+    book = load_workbook(io.BytesIO(transfer.din_export_workbook(programme)))
     for sheet, cell, value in changes:
         book[sheet][cell] = value
     out = io.BytesIO()
@@ -135,7 +135,7 @@ def test_bad_rows_give_dutch_row_errors_and_nothing_is_saved(programme, users, c
     team = users["programme_team"]
     build(programme, team)
     file = edited(programme, changes + [("Programmalijnen", "A3", "Zou nieuw zijn")])
-    result = services.din_import(programme=programme, by=team, file=file, dry_run=False)
+    result = transfer.din_import(programme=programme, by=team, file=file, dry_run=False)
     assert not result.ok and not result.applied
     sheet, cell = changes[0][0], changes[0][1]
     assert any(e.startswith(f"Tabblad {sheet}, rij {cell[1:]}:") for e in result.errors)
@@ -145,7 +145,7 @@ def test_bad_rows_give_dutch_row_errors_and_nothing_is_saved(programme, users, c
 
 def test_wrong_layout_and_not_a_workbook(programme, users):
     team = users["programme_team"]
-    result = services.din_import(
+    result = transfer.din_import(
         programme=programme, by=team, file=io.BytesIO(b"no excel"), dry_run=True
     )
     assert result.errors == ["Het bestand is geen Excelwerkmap (.xlsx)."]
@@ -157,7 +157,7 @@ def test_wrong_layout_and_not_a_workbook(programme, users):
     out = io.BytesIO()
     book.save(out)
     out.seek(0)
-    result = services.din_import(programme=programme, by=team, file=out, dry_run=True)
+    result = transfer.din_import(programme=programme, by=team, file=out, dry_run=True)
     assert any("moet deze kolommen hebben" in e for e in result.errors)
     assert any(e == "Het tabblad 'Doelen' ontbreekt." for e in result.errors)
 
@@ -165,7 +165,7 @@ def test_wrong_layout_and_not_a_workbook(programme, users):
 def test_dry_run_then_confirm_through_the_pages(client, programme, users, other_programme):
     team = users["programme_team"]
     build(programme, team)
-    content = services.din_export_workbook(programme)
+    content = transfer.din_export_workbook(programme)
     fresh = other_programme
     for p in Participation.objects.filter(programme=programme):
         Participation.objects.get_or_create(programme=fresh, partner=p.partner)

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from partners.models import Participation
-from programme import services
+from programme.din import services, transfer
 from programme.models import Effort, ProgrammeLine
 from tests.factories import PartnerFactory, ProgrammeFactory
 
@@ -38,7 +38,7 @@ def build(programme, team):
 
 def test_export_writes_no_formulas(programme, users):
     build(programme, users["programme_team"])
-    book = load_workbook(io.BytesIO(services.din_export_workbook(programme)))
+    book = load_workbook(io.BytesIO(transfer.din_export_workbook(programme)))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -58,22 +58,22 @@ def test_export_writes_no_formulas(programme, users):
 def test_import_takes_the_apostrophe_off_again(programme, users):
     team = users["programme_team"]
     partner = build(programme, team)
-    exported = services.din_export_workbook(programme)
-    same = services.din_import(
+    exported = transfer.din_export_workbook(programme)
+    same = transfer.din_import(
         programme=programme, by=team, file=io.BytesIO(exported), dry_run=False
     )
     assert same.ok, same.errors
     assert not same.created and not same.updated
     fresh = ProgrammeFactory(slug="nieuw")
     Participation.objects.create(programme=fresh, partner=partner)
-    result = services.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
+    result = transfer.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
     assert result.ok, result.errors
     line = ProgrammeLine.objects.get(programme=fresh)
     assert (line.name, line.challenge) == ("+31 lijn", "'=al met apostrof")
     effort = Effort.objects.get(programme=fresh)
     assert effort.title == "=1+1"
     assert [link.partner for link in effort.partner_links.all()] == [partner]
-    assert _values(services.din_export_workbook(fresh)) == _values(exported)
+    assert _values(transfer.din_export_workbook(fresh)) == _values(exported)
 
 
 def _values(content):

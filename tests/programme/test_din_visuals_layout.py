@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from programme import diagram
-from programme.diagram import GoalGroup, Item
+from programme.din import diagram
+from programme.din.diagram import GoalGroup, Item
 
 
 def build(goals=6, efforts=10, partners=5, groups=2, contributions=None):

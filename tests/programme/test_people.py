@@ -233,7 +233,7 @@ def test_a_partner_of_another_programme_cannot_be_linked_through_the_service(
     from django.core.exceptions import ValidationError
 
     from partners.models import Participation
-    from programme.services import role_grant
+    from programme.core.services import role_grant
     from tests.factories import PartnerFactory
 
     foreign = PartnerFactory(name="Pantein")

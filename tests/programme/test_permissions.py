@@ -6,7 +6,7 @@ other one. `former_team` had the team role until yesterday; `nobody` has no role
 
 import pytest
 
-from programme import permissions as policy
+from programme.core import permissions as policy
 
 ACTIONS = ["view", "change", "manage_roles", "export", "administer"]
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from programme.core.services import programme_update
 from programme.models import Programme
-from programme.services import programme_update
 
 PAGE_ACCESS = [
     ("programme_team", 200, 200),
@@ -137,7 +137,7 @@ def test_programme_page_queries_do_not_grow_with_history(
 ):
     from datetime import date
 
-    from programme.services import programme_set_phase
+    from programme.core.services import programme_set_phase
 
     client.force_login(users["board"])
     url = reverse("programme:detail", args=[programme.slug])

@@ -1,19 +1,9 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from programme.demo import ACCOUNTS, DEMO_PASSWORD
-
-#: Each app's demo step, in the order they build on each other. Each module has load(context).
-STEPS = [
-    "programme.demo",
-    "partners.demo",
-    "programme.demo_din",
-    "governance.demo",
-]
+from avk import demo
 
 
 class Command(BaseCommand):
@@ -36,22 +26,12 @@ class Command(BaseCommand):
         # The demo's people are invented: the e-mails its workflow steps would send (invitations,
         # written rounds) are kept in memory instead of going to the console or a mail server.
         in_memory = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        steps = demo.modules()  # each app registers its step (avk.demo), in order
         with in_memory, transaction.atomic():
-            for step in STEPS:
-                self.stdout.write(f"Demo: {step}")
-                import_module(step).load(context)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data loaded. Demo accounts (password '{DEMO_PASSWORD}'):")
-        )
-        from programme.models import RoleAssignment
-
-        for username, first, last, _email, _staff, superuser, _roles in ACCOUNTS:
-            held = RoleAssignment.objects.current().filter(user__username=username)
-            what = ", ".join(
-                f"{a.get_role_display()} {a.programme.short_name}"
-                + (f" ({a.partner})" if a.partner_id else "")
-                for a in held.select_related("programme", "partner")
-            )
-            self.stdout.write(
-                f"  {username:<14} {first} {last}: {'superuser' if superuser else what}"
-            )
+            for step in steps:
+                self.stdout.write(f"Demo: {step.__name__}")
+                step.load(context)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        for step in steps:
+            if hasattr(step, "summary"):
+                step.summary(context)

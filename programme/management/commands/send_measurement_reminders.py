@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
-from programme.services.din_reminders import send_measurement_reminders
+from programme.din.services.reminders import send_measurement_reminders
 
 
 class Command(BaseCommand):

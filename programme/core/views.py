@@ -1,0 +1,201 @@
+"""The programme's pages: the programme, its phase and steering form, and "Mensen en rollen"."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from avk import home as home_panels
+from avk.concurrency import StaleEdit
+from avk.forms import add_service_errors
+from avk.views import programme_for
+
+from . import permissions as policy
+from . import selectors, services
+from .forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
+from .models import RoleAssignment
+
+
+def programme_detail(request, slug):
+    programme_for(request, slug, policy.can_view_programme)
+    programme = selectors.programme_detail(slug=slug)
+    request.programme = programme
+    return render(
+        request,
+        "programme/programme_detail.html",
+        {
+            "programme": programme,
+            "phase_form": PhaseForm(),
+            "steering_form_form": SteeringFormForm(),
+        },
+    )
+
+
+def programme_edit(request, slug):
+    programme = programme_for(request, slug, policy.can_change_programme)
+    form = ProgrammeForm(request.POST or None, instance=programme)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.programme_update(
+                programme_id=programme.pk,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                **data,
+            )
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The programme has been saved."))
+            return redirect(programme)
+    return render(request, "programme/programme_form.html", {"programme": programme, "form": form})
+
+
+def _state_change(request, slug, form_class, service, success):
+    programme = programme_for(request, slug, policy.can_change_programme)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(programme=programme, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, success)
+    else:
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for message in errors:
+                messages.error(request, f"{label}: {message}" if label else message)
+    return redirect(programme)
+
+
+@require_POST
+def programme_phase(request, slug):
+    return _state_change(
+        request,
+        slug,
+        PhaseForm,
+        services.programme_set_phase,
+        _("The new phase has been recorded."),
+    )
+
+
+@require_POST
+def programme_steering_form(request, slug):
+    return _state_change(
+        request,
+        slug,
+        SteeringFormForm,
+        services.programme_set_steering_form,
+        _("The new steering form has been recorded."),
+    )
+
+
+def people(request, slug):
+    programme = programme_for(request, slug, policy.can_manage_roles)
+    include_past = request.GET.get("past") == "1"
+    return render(
+        request,
+        "programme/people.html",
+        {
+            "programme": programme,
+            "assignments": selectors.role_assignments(
+                programme=programme, include_past=include_past
+            ),
+            "include_past": include_past,
+            "form": RoleAssignmentForm(programme=programme),
+            "end_form": RoleEndForm(),
+        },
+    )
+
+
+def people_add(request, slug):
+    programme = programme_for(request, slug, policy.can_manage_roles)
+    form = RoleAssignmentForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment, invited = services.role_assign(
+                programme=programme, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if invited:
+                messages.success(
+                    request,
+                    _(
+                        "%(person)s is now %(role)s; an invitation to set a password was "
+                        "sent to %(email)s."
+                    )
+                    % {
+                        "person": assignment.user,
+                        "role": assignment.get_role_display(),
+                        "email": assignment.user.email,
+                    },
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(person)s is now %(role)s.")
+                    % {"person": assignment.user, "role": assignment.get_role_display()},
+                )
+            return redirect("programme:people", slug=programme.slug)
+    return render(request, "programme/people_form.html", {"programme": programme, "form": form})
+
+
+@require_POST
+def people_end(request, slug, pk):
+    programme = programme_for(request, slug, policy.can_manage_roles)
+    assignment = get_object_or_404(RoleAssignment, pk=pk, programme=programme)
+    form = RoleEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.role_end(assignment_id=assignment.pk, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("The role of %(person)s ends on %(date)s.")
+                % {
+                    "person": assignment.user,
+                    "date": date_format(form.cleaned_data["valid_until"]),
+                },
+            )
+    else:
+        messages.error(request, _("Enter a valid end date."))
+    return redirect("programme:people", slug=programme.slug)
+
+
+@require_POST
+def people_invite(request, slug, pk):
+    programme = programme_for(request, slug, policy.can_manage_roles)
+    assignment = get_object_or_404(
+        RoleAssignment.objects.select_related("user"), pk=pk, programme=programme
+    )
+    services.send_invitation(user=assignment.user, programme=programme, by=request.user)
+    messages.success(
+        request,
+        _("A new invitation has been sent to %(email)s.") % {"email": assignment.user.email},
+    )
+    return redirect("programme:people", slug=programme.slug)
+
+
+def home(request):
+    """The home page: each programme the person has a role in, with what the apps' home panels
+    (avk.home) put before them there."""
+    rows = [
+        {
+            "programme": programme,
+            "roles": selectors.role_labels(roles),
+            "panels": home_panels.panels_for(request, programme, roles),
+        }
+        for programme, roles in selectors.programme_roles_for_user(request.user)
+    ]
+    return render(request, "avk/home.html", {"rows": rows})

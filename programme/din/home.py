@@ -1,0 +1,59 @@
+"""Home panels of the DIN. The data for all the programmes where the person is on the
+programme team is read once per request (grouped queries), so the home page's query count
+does not grow with the number of programmes."""
+
+from django.utils.translation import gettext as _
+
+from avk.access import Role, programme_ids_with_role
+from avk.home import Panel
+
+from . import selectors
+
+_TEAM_CACHE = "_din_home_team"
+_DUE_CACHE = "_din_due"
+
+
+def _team_data(request) -> dict:
+    """{programme_id: {"counts", "awaiting"}} for the person's team programmes."""
+    cached = getattr(request, _TEAM_CACHE, None)
+    if cached is None:
+        ids = programme_ids_with_role(request.user, [Role.PROGRAMME_TEAM])
+        cached = selectors.din_team_data(ids)
+        setattr(request, _TEAM_CACHE, cached)
+    return cached
+
+
+def _team_entry(request, programme) -> dict:
+    data = _team_data(request)
+    if programme.pk not in data:  # a team role the cache did not know about: ask for it alone
+        data.update(selectors.din_team_data([programme.pk]))
+    return data[programme.pk]
+
+
+def din_panels(request, programme, roles):
+    """The programme team sees the DIN's health and the measurements awaiting approval;
+    indicator owners see their indicators whose measurement is due."""
+    found = []
+    if Role.PROGRAMME_TEAM in roles:
+        entry = _team_entry(request, programme)
+        counts, awaiting = entry["counts"], entry["awaiting"]
+        if any(counts.values()) or awaiting:
+            found.append(
+                Panel(
+                    _("DIN: needs attention"),
+                    "programme/_panel_din_health.html",
+                    {"counts": counts, "awaiting": awaiting, "programme": programme},
+                )
+            )
+    if not hasattr(request, _DUE_CACHE):  # once per request, for all programmes
+        setattr(request, _DUE_CACHE, selectors.indicators_due_for(request.user))
+    due = getattr(request, _DUE_CACHE).get(programme.pk, [])
+    if due:
+        found.append(
+            Panel(
+                _("Measurements due"),
+                "programme/_panel_din_due.html",
+                {"due": due, "programme": programme},
+            )
+        )
+    return found

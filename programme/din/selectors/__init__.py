@@ -1,0 +1,83 @@
+"""Read-side queries of the DIN, one module per part: the overview's tree and roll-up, health
+(and the home panels), detail pages, history, and the diagram and planning (visuals)."""
+
+from .details import (
+    effort_detail,
+    indicator_detail,
+    partner_din,
+    working_group_detail,
+    working_groups,
+)
+from .health import (
+    HEALTH_CHECKS,
+    din_health,
+    din_health_counts,
+    din_home_data,
+    din_team_data,
+    indicators_due_for,
+    measurements_awaiting_approval,
+)
+from .history import history_entries, reason_display
+from .overview import (
+    DinFilters,
+    DinTree,
+    din_efforts,
+    din_tree,
+    indicator_achievement,
+    operational_goal_progress,
+    weighted_effort_progress,
+)
+from .visuals import (
+    DiagramData,
+    PhaseRange,
+    PlanningData,
+    add_months,
+    din_diagram_data,
+    effort_url,
+    goal_url,
+    month_span,
+    partner_url,
+    phase_ranges,
+    planning_data,
+    planning_default_range,
+    visual_filter_lines,
+    visual_filter_partners,
+)
+
+__all__ = [
+    "HEALTH_CHECKS",
+    "DiagramData",
+    "DinFilters",
+    "DinTree",
+    "PhaseRange",
+    "PlanningData",
+    "add_months",
+    "din_diagram_data",
+    "din_efforts",
+    "din_health",
+    "din_health_counts",
+    "din_home_data",
+    "din_team_data",
+    "din_tree",
+    "effort_detail",
+    "effort_url",
+    "goal_url",
+    "history_entries",
+    "indicator_achievement",
+    "indicator_detail",
+    "indicators_due_for",
+    "measurements_awaiting_approval",
+    "month_span",
+    "operational_goal_progress",
+    "partner_din",
+    "partner_url",
+    "phase_ranges",
+    "planning_data",
+    "planning_default_range",
+    "reason_display",
+    "visual_filter_lines",
+    "visual_filter_partners",
+    "weighted_effort_progress",
+    "working_group_detail",
+    "working_groups",
+]

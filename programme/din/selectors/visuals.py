@@ -1,0 +1,315 @@
+"""Read-side queries for the DIN diagram and the planning: a fixed number of queries,
+whatever the size of the DIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+
+from partners.models import Partner
+from programme.core.models import Programme, ProgrammePhase
+
+from .. import diagram
+from ..models import Effort, EffortGoal, EffortPartner, OperationalGoal, PartnerRole, ProgrammeLine
+
+__all__ = [
+    "DiagramData",
+    "PhaseRange",
+    "PlanningData",
+    "add_months",
+    "din_diagram_data",
+    "effort_url",
+    "goal_url",
+    "month_span",
+    "partner_url",
+    "phase_ranges",
+    "planning_data",
+    "planning_default_range",
+    "visual_filter_lines",
+    "visual_filter_partners",
+]
+
+
+def _url(name: str, args, anchor: str = "") -> str | None:
+    """The URL of a page if the portal has it (other parts of the DIN arrive in steps)."""
+    try:
+        return reverse(name, args=args) + anchor
+    except NoReverseMatch:
+        return None
+
+
+def effort_url(effort_id: int) -> str | None:
+    return _url("programme:effort-detail", [effort_id])
+
+
+def partner_url(partner_id: int) -> str | None:
+    return _url("partners:detail", [partner_id])
+
+
+def goal_url(programme: Programme, goal_id: int, level: str = "operational") -> str | None:
+    """The goal (level "operational" or "strategic") or line ("line") in the DIN overview."""
+    return _url("programme:din", [programme.slug], f"#{level}-{goal_id}")
+
+
+def visual_filter_lines(*, programme: Programme) -> QuerySet[ProgrammeLine]:
+    return ProgrammeLine.objects.filter(programme=programme).order_by("order", "pk")
+
+
+def visual_filter_partners(*, programme: Programme) -> QuerySet[Partner]:
+    """Partners of the programme's alliance and partners that take part in its efforts."""
+    in_efforts = EffortPartner.objects.filter(effort__programme=programme).values("partner_id")
+    in_alliance = Partner.objects.filter(participations__programme=programme).values("pk")
+    return Partner.objects.filter(Q(pk__in=in_efforts) | Q(pk__in=in_alliance)).order_by("name")
+
+
+def _efforts(programme, *, line=None, partner=None, status=None) -> QuerySet[Effort]:
+    efforts = Effort.objects.filter(programme=programme)
+    if line is not None:
+        efforts = efforts.filter(
+            pk__in=EffortGoal.objects.filter(goal__strategic_goal__line=line).values("effort_id")
+        )
+    if partner is not None:
+        efforts = efforts.filter(
+            pk__in=EffortPartner.objects.filter(partner=partner).values("effort_id")
+        )
+    if status:
+        efforts = efforts.filter(status=status)
+    return efforts.prefetch_related(
+        Prefetch(
+            "partner_links",
+            queryset=EffortPartner.objects.select_related("partner").order_by(
+                "-role", "partner__name"
+            ),
+        )
+    )
+
+
+# -- The diagram ---------------------------------------------------------------------------
+
+
+@dataclass
+class DiagramData:
+    """The laid-out diagram and the same data as a tree for the text version."""
+
+    diagram: diagram.Diagram
+    tree: list[dict]  # lines -> strategic goals -> goals -> efforts -> partners
+    unlinked_efforts: list[dict]  # efforts that serve none of the goals shown
+    counts: dict = field(default_factory=dict)
+
+
+def _effort_item(effort: Effort) -> diagram.Item:
+    return diagram.Item(
+        effort.pk,
+        effort.title,
+        effort_url(effort.pk),
+        status=effort.status,
+        status_label=effort.get_status_display(),
+        progress=effort.progress,
+    )
+
+
+def din_diagram_data(*, programme: Programme, line=None, partner=None) -> DiagramData:
+    """Goals, efforts and partners of `programme` for the diagram: with `line`, the goals of
+    that line and the efforts serving them; with `partner`, the efforts that partner takes
+    part in and the goals they serve. Four queries."""
+    goals = list(
+        OperationalGoal.objects.filter(programme=programme)
+        .filter(**({"strategic_goal__line": line} if line is not None else {}))
+        .select_related("strategic_goal__line")
+        .order_by(
+            "strategic_goal__line__order",
+            "strategic_goal__line__pk",
+            "strategic_goal__order",
+            "strategic_goal__pk",
+            "order",
+            "pk",
+        )
+    )
+    efforts = list(
+        _efforts(programme, line=line, partner=partner)
+        .prefetch_related(
+            Prefetch(
+                "goal_links",
+                queryset=EffortGoal.objects.only("effort_id", "goal_id", "contribution"),
+            )
+        )
+        .order_by("title", "pk")
+    )
+    if partner is not None:
+        served = {link.goal_id for effort in efforts for link in effort.goal_links.all()}
+        goals = [goal for goal in goals if goal.pk in served]
+    goal_ids = {goal.pk for goal in goals}
+
+    partners: dict[int, Partner] = {}
+    goal_links: list[tuple[int, int, str]] = []
+    partner_links: list[tuple[int, int, str]] = []
+    efforts_by_goal: dict[int, list[tuple[Effort, EffortGoal]]] = {}
+    unlinked: list[Effort] = []
+    for effort in efforts:
+        linked = False
+        for link in effort.goal_links.all():
+            if link.goal_id in goal_ids:
+                linked = True
+                goal_links.append((link.goal_id, effort.pk, link.contribution))
+                efforts_by_goal.setdefault(link.goal_id, []).append((effort, link))
+        if not linked:
+            unlinked.append(effort)
+        for plink in effort.partner_links.all():
+            partners[plink.partner_id] = plink.partner
+            partner_links.append((effort.pk, plink.partner_id, plink.role))
+
+    # The goal column, grouped by line and strategic goal.
+    groups: list[diagram.GoalGroup] = []
+    tree: list[dict] = []
+    for goal in goals:
+        strategic = goal.strategic_goal
+        programme_line = strategic.line
+        if not tree or tree[-1]["line"].pk != programme_line.pk:
+            tree.append({"line": programme_line, "strategic_goals": []})
+        branch = tree[-1]["strategic_goals"]
+        if not branch or branch[-1]["goal"].pk != strategic.pk:
+            branch.append({"goal": strategic, "goals": []})
+            groups.append(
+                diagram.GoalGroup(
+                    programme_line.name,
+                    strategic.title,
+                    [],
+                    line_key=programme_line.pk,
+                    line_url=goal_url(programme, programme_line.pk, "line"),
+                    strategic_url=goal_url(programme, strategic.pk, "strategic"),
+                )
+            )
+        groups[-1].goals.append(diagram.Item(goal.pk, goal.title, goal_url(programme, goal.pk)))
+        branch[-1]["goals"].append(
+            {
+                "goal": goal,
+                "url": goal_url(programme, goal.pk),
+                "efforts": [
+                    _effort_row(effort, contribution=link)
+                    for effort, link in efforts_by_goal.get(goal.pk, [])
+                ],
+            }
+        )
+
+    partner_items = [
+        diagram.Item(p.pk, p.name, partner_url(p.pk))
+        for p in sorted(partners.values(), key=lambda p: (p.name.lower(), p.pk))
+    ]
+    laid_out = diagram.layout(
+        groups, [_effort_item(e) for e in efforts], partner_items, goal_links, partner_links
+    )
+    return DiagramData(
+        diagram=laid_out,
+        tree=tree,
+        unlinked_efforts=[_effort_row(effort) for effort in unlinked],
+        counts={"goals": len(goals), "efforts": len(efforts), "partners": len(partners)},
+    )
+
+
+def _effort_row(effort: Effort, contribution: EffortGoal | None = None) -> dict:
+    return {
+        "effort": effort,
+        "url": effort_url(effort.pk),
+        "contribution": contribution.get_contribution_display() if contribution else "",
+        "contribution_code": contribution.contribution if contribution else "",
+        "partners": [
+            {
+                "partner": link.partner,
+                "url": partner_url(link.partner_id),
+                "lead": link.role == PartnerRole.LEAD,
+                "role": link.get_role_display(),
+            }
+            for link in effort.partner_links.all()
+        ],
+    }
+
+
+# -- The planning --------------------------------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_span(start: date, end: date) -> int:
+    """How many months from the month of `start` up to and including the month of `end`."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+@dataclass
+class PhaseRange:
+    phase: ProgrammePhase
+    start: date  # first day of the first month
+    end: date  # first day of the last month
+
+    @property
+    def pk(self) -> int:
+        return self.phase.pk
+
+
+def phase_ranges(*, programme: Programme) -> list[PhaseRange]:
+    """The programme's phases in time order, each running until the next one starts (the
+    last until the end of the programme's horizon). One query."""
+    phases = list(ProgrammePhase.objects.filter(programme=programme).order_by("valid_from"))
+    ranges = []
+    horizon_end = date(programme.end_year, 12, 1)
+    for i, phase in enumerate(phases):
+        start = phase.valid_from.replace(day=1)
+        if i + 1 < len(phases):
+            end = add_months(phases[i + 1].valid_from, -1)
+            if phases[i + 1].valid_from.day > 1:
+                end = phases[i + 1].valid_from.replace(day=1)
+        else:
+            end = max(horizon_end, start)
+        ranges.append(PhaseRange(phase, start, max(end, start)))
+    return ranges
+
+
+@dataclass
+class PlanningData:
+    rows: list[dict]  # efforts that run (partly) in the range
+    without_period: list[dict]
+    start: date
+    end: date
+
+
+def planning_default_range(*, programme: Programme, today: date) -> tuple[date, date]:
+    """From the first start month of the programme's efforts (or a year before today) up to
+    the later of their last end month and a year after today. One query."""
+    found = Effort.objects.filter(programme=programme).aggregate(
+        first=Min("start_month"), last=Max("end_month")
+    )
+    this_month = today.replace(day=1)
+    start = found["first"] or add_months(this_month, -12)
+    end = max(found["last"] or this_month, add_months(this_month, 12))
+    return start.replace(day=1), end.replace(day=1)
+
+
+def planning_data(
+    *, programme: Programme, start: date, end: date, line=None, status=None, partner=None
+) -> PlanningData:
+    """The efforts that run in start..end (months, inclusive), and those without a period,
+    with the given filters. Two queries."""
+    efforts = _efforts(programme, line=line, partner=partner, status=status).order_by(
+        "start_month", "end_month", "title", "pk"
+    )
+    efforts = efforts.filter(
+        Q(start_month__isnull=True, end_month__isnull=True)
+        | (
+            (Q(start_month__isnull=True) | Q(start_month__lte=end))
+            & (Q(end_month__isnull=True) | Q(end_month__gte=start))
+        )
+    )
+    rows, without = [], []
+    for effort in efforts:
+        row = _effort_row(effort)
+        if effort.start_month is None and effort.end_month is None:
+            without.append(row)
+        else:
+            rows.append(row)
+    return PlanningData(rows=rows, without_period=without, start=start, end=end)

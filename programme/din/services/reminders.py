@@ -1,0 +1,96 @@
+"""Reminders to indicator owners when a measurement is due."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ..models import Frequency, Indicator, Measurement, MeasurementReminder, MeasurementStatus
+
+__all__ = ["due_period_end", "send_measurement_reminders"]
+
+MONTHS_PER_PERIOD = {
+    Frequency.YEARLY: 12,
+    Frequency.HALF_YEARLY: 6,
+    Frequency.QUARTERLY: 3,
+    Frequency.MONTHLY: 1,
+}
+
+
+def due_period_end(frequency: str, today: date) -> date:
+    """The last day of the most recent period (by frequency) that has ended before `today`."""
+    step = MONTHS_PER_PERIOD[frequency]
+    # months since the start of the year of the first month of the current period
+    current_start = ((today.month - 1) // step) * step  # 0-based month index
+    year, month = today.year, current_start  # the month before the current period (0 = Dec prev)
+    if month == 0:
+        year, month = year - 1, 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def send_measurement_reminders(*, today: date | None = None, dry_run=False):
+    """E-mail every owner whose indicator has no approved measurement for its latest ended
+    period; record each reminder so a period is reminded only once. Returns (indicator,
+    period_end) pairs."""
+    today = today or timezone.localdate()
+    sent = []
+    indicators = (
+        Indicator.objects.filter(owner__isnull=False, owner__is_active=True)
+        .exclude(owner__email="")
+        .select_related("owner", "goal", "programme")
+        .order_by("programme", "pk")
+    )
+    for frequency in MONTHS_PER_PERIOD:
+        period_end = due_period_end(frequency, today)
+        due = indicators.filter(frequency=frequency).filter(
+            ~Exists(
+                Measurement.objects.filter(
+                    indicator=OuterRef("pk"),
+                    status=MeasurementStatus.APPROVED,
+                    period_end__gte=period_end,
+                )
+            ),
+            ~Exists(
+                MeasurementReminder.objects.filter(indicator=OuterRef("pk"), period_end=period_end)
+            ),
+        )
+        for indicator in due:
+            if not dry_run and not _send(indicator, period_end):
+                continue
+            sent.append((indicator, period_end))
+    return sent
+
+
+def _send(indicator: Indicator, period_end: date) -> bool:
+    # The mail is sent inside the transaction on purpose, not in on_commit: the reminder row
+    # is only kept once the mail went out (a failed send rolls it back, so the next run tries
+    # again), and the unique row claims the reminder before sending, so two runs at once do
+    # not both mail. The price: if the commit itself fails after sending, a later run may send
+    # the reminder a second time; a rare double reminder beats a lost one.
+    try:
+        with transaction.atomic():
+            MeasurementReminder.objects.create(
+                indicator=indicator, period_end=period_end, sent_to=indicator.owner.email
+            )
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("Measurement due: %(indicator)s") % {"indicator": indicator.name}
+                body = render_to_string(
+                    "programme/email/measurement_due.txt",
+                    {
+                        "indicator": indicator,
+                        "period_end": period_end,
+                        "base_url": settings.PORTAL_BASE_URL.rstrip("/"),
+                    },
+                )
+            send_mail(subject, body, None, [indicator.owner.email])
+    except IntegrityError:  # another run sent it meanwhile
+        return False
+    return True
