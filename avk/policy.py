@@ -51,16 +51,25 @@ class Refused(PermissionDenied):
 class _Policy:
     decide: Callable  # decide(user, verb, obj) -> bool
     messages: Mapping[str, object] = field(default_factory=dict)
+    refusal: Callable | None = None  # refusal(user, verb, obj) -> message or None
 
 
 _policies: dict[str, _Policy] = {}
 
 
-def register(namespace: str, decide: Callable, *, messages: Mapping | None = None) -> None:
+def register(
+    namespace: str,
+    decide: Callable,
+    *,
+    messages: Mapping | None = None,
+    refusal: Callable | None = None,
+) -> None:
     """Register an area's policy: `decide(user, verb, obj) -> bool` answers for `namespace.verb`.
 
-    `messages` maps a verb to the Dutch (lazily translated) text a refusal shows."""
-    _policies[namespace] = _Policy(decide, dict(messages or {}))
+    `messages` maps a verb to the Dutch (lazily translated) text a refusal shows; `refusal(user,
+    verb, obj)`, when given, may name what in the object's state stands in the way (None: the
+    verb's message)."""
+    _policies[namespace] = _Policy(decide, dict(messages or {}), refusal)
 
 
 def _split(action: str) -> tuple[_Policy, str]:
@@ -83,6 +92,8 @@ def require(user, action: str, obj, *, message=None) -> None:
     if allowed(user, action, obj):
         return
     policy, verb = _split(action)
+    if message is None and policy.refusal is not None:
+        message = policy.refusal(user, verb, obj)
     raise Refused(message or policy.messages.get(verb), action=action)
 
 

@@ -25,22 +25,16 @@ def save_with_history(
     obj: models.Model,
     *,
     by,
-    event: str = "",
+    event: str,
     details: Mapping | None = None,
     validate: bool = True,
-    reason: str = "",  # TRANSITION: free-text reasons, removed once every app records events
 ) -> models.Model:
     """Validate (clean() and constraints), then save, leaving a history entry that names who
     made the change and which event it was. `validate=False` only for rows a service has just
     built from validated parts (bulk order changes)."""
     if validate:
         obj.full_clean()
-    if reason and not event:
-        obj._history_user = by if getattr(by, "pk", None) else None
-        obj._change_reason = reason[:100]
-        obj._history_details = {}
-    else:
-        mark(obj, by=by, event=event, details=details)
+    mark(obj, by=by, event=event, details=details)
     obj.save()
     return obj
 

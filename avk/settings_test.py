@@ -18,3 +18,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="avk-test-media-")
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: find files on request
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.adoptable"]  # noqa: F405 - the decide step's test model

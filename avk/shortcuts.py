@@ -14,9 +14,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from .history import entries
 from .policy import require
 
 SESSION_PROGRAMME = "programme"
@@ -78,3 +79,23 @@ def posted_version(request, name: str = "version") -> int:
     if not raw.isdigit():
         raise DamagedPost
     return int(raw)
+
+
+def history_page(
+    request, obj, *, title: str, back_url: str = "", back_label: str = "", history=None
+):
+    """The history page of `obj` (the one shared layout, avk/history.html): who changed what and
+    when, in the reader's language. The view has already asked the policy for `obj`. `history`
+    defaults to `avk.history.entries(obj)`; an area that merges several rows' histories (a
+    programme with its phases) passes its own list of entries in the same shape."""
+    return render(
+        request,
+        "avk/history.html",
+        {
+            "obj": obj,
+            "title": title,
+            "back_url": back_url,
+            "back_label": back_label,
+            "history": entries(obj) if history is None else history,
+        },
+    )

@@ -104,13 +104,19 @@ def load(token: str, *, user, programme, kind: str) -> Staged:
     return Staged(token, data.get("n", ""), content)
 
 
-def discard(token: str | None) -> None:
-    """Remove a staged file (after its import, or when a new upload replaces it)."""
+def discard(token: str | None, *, user=None, programme=None, kind: str | None = None) -> None:
+    """Remove a staged file (after its import, or when a new upload replaces it). Given the
+    person, programme or kind, a token bound to others removes nothing."""
     if not token:
         return
     try:
         data = signing.loads(token, salt=_SALT)
     except signing.BadSignature:
+        return
+    for key, given in (("u", getattr(user, "pk", None)), ("p", getattr(programme, "pk", None))):
+        if given is not None and data.get(key) != given:
+            return
+    if kind is not None and data.get("k") != kind:
         return
     (folder() / Path(data["f"]).name).unlink(missing_ok=True)
 

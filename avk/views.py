@@ -1,24 +1,10 @@
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from .shortcuts import SESSION_PROGRAMME, programme_model, remember_programme
-
-__all__ = ["SESSION_PROGRAMME", "bad_request", "healthz", "programme_for", "remember_programme"]
-
-
-def programme_for(request, slug: str, rule):
-    """TRANSITION: views move to avk.shortcuts.programme_for(request, slug, "area.verb")."""
-    programme = get_object_or_404(programme_model(), slug=slug)
-    if not rule(request.user, programme):
-        raise PermissionDenied
-    remember_programme(request, programme)
-    return programme
 
 
 @login_not_required

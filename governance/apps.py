@@ -9,11 +9,15 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from avk import demo, home, navigation, policy
 
+        from . import (
+            events,  # noqa: F401 - registers the history events
+            permissions,
+            refusals,
+        )
         from . import home as governance_home
         from . import navigation as governance_navigation
-        from . import permissions
 
-        policy.register("governance", permissions.allowed)
+        policy.register("governance", permissions.allowed, refusal=refusals.why_not)
         navigation.register(governance_navigation.items, order=30)
         home.register(governance_home.panels, order=20)
         demo.register("governance.demo", order=40)

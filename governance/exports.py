@@ -1,28 +1,24 @@
 """The decision list (besluitenlijst) as an Excel workbook: pure functions, no requests.
 
 Sheet "Besluitenlijst": one row per decision, Dutch headers, dates as real dates. Sheet
-"Actiepunten": the body's action items, open first. Text a spreadsheet would read as a formula
-(starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so a decision
-text like "=HYPERLINK(...)" stays text (CSV/formula injection).
+"Actiepunten": the body's action items, open first. The sheets are laid out by
+`avk.exports.add_sheet`: text a spreadsheet would read as a formula (starting with =, +, -, @,
+a tab or a carriage return) gets a leading apostrophe, so a decision text like "=HYPERLINK(...)"
+stays text (CSV/formula injection).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
-from io import BytesIO
+from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from avk.exports import neutralise
+from avk.exports import add_sheet, workbook_bytes
 
 from .models import ActionItem, ActionStatus, DecidedVia, Outcome, ProposedDecision
-
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _meeting_label(meeting) -> str:
@@ -104,26 +100,6 @@ def action_row(item: ActionItem, today: date) -> list:
     ]
 
 
-def _sheet(book: Workbook, title: str, headers: list[str], rows: Iterable[list], widths):
-    sheet = book.create_sheet(title)
-    sheet.append([neutralise(h) for h in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append([neutralise(v) for v in row])
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, (date, datetime)):
-                cell.number_format = "DD-MM-YYYY"
-            cell.alignment = wrap
-    sheet.auto_filter.ref = sheet.dimensions
-    return sheet
-
-
 def decision_list_workbook(
     *,
     decisions: Iterable[ProposedDecision],
@@ -131,11 +107,12 @@ def decision_list_workbook(
     today: date,
     title: str = "",
 ) -> bytes:
-    """The workbook as bytes. `decisions` from selectors_decisions.decision_rows, `action_items`
-    in the order to show (None leaves the sheet out: the person may not see them)."""
+    """The workbook as bytes (for `avk.exports.xlsx_response`). `decisions` from
+    `selectors.decision_rows`, `action_items` in the order to show (None leaves the sheet out:
+    the person may not see them)."""
     book = Workbook()
     book.remove(book.active)
-    _sheet(
+    add_sheet(
         book,
         _("Decision list"),
         decision_headers(),
@@ -143,7 +120,7 @@ def decision_list_workbook(
         [14, 12, 24, 36, 9, 16, 60, 40, 22, 7, 7, 9, 28],
     )
     if action_items is not None:
-        _sheet(
+        add_sheet(
             book,
             _("Action items"),
             action_headers(),
@@ -153,6 +130,4 @@ def decision_list_workbook(
     if title:
         book.properties.title = title
     book.properties.creator = _("Alliance portal")
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

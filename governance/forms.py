@@ -12,6 +12,7 @@ from avk.concurrency import VersionedFormMixin
 from avk.forms import DateInput
 
 from .models import (
+    ALLOWED_OUTCOMES,
     ActionItem,
     Body,
     DecisionKind,
@@ -43,7 +44,7 @@ def _helper(submit_label=None, *, form_tag=True):
 class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
-        fields = ["title", "body", "drafter", "drafter_function", "date", "introduction", "content"]
+        fields = list(Proposal.EDITABLE_FIELDS)
         widgets = {
             "date": DateInput(),
             "introduction": forms.Textarea(attrs={"rows": 6}),
@@ -175,21 +176,7 @@ class RecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.decisions = [d for d in decisions if d.is_pending]
         for d in self.decisions:
-            if d.kind == DecisionKind.TAKE_NOTE:
-                choices = [
-                    (Outcome.NOTED, Outcome.NOTED.label),
-                    (Outcome.DEFERRED, Outcome.DEFERRED.label),
-                ]
-            else:
-                choices = [
-                    (c, Outcome(c).label)
-                    for c in (
-                        Outcome.ADOPTED,
-                        Outcome.ADOPTED_AMENDED,
-                        Outcome.REJECTED,
-                        Outcome.DEFERRED,
-                    )
-                ]
+            choices = [(c, Outcome(c).label) for c in ALLOWED_OUTCOMES[d.kind]]
             n = {"n": d.position}
             self.fields[f"outcome_{d.pk}"] = forms.ChoiceField(
                 label=_("Outcome of decision %(n)s") % n, choices=choices
@@ -257,7 +244,7 @@ class MeetingForm(forms.ModelForm):
 class MinutesForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["starts_at", "place", "minutes"]
+        fields = list(Meeting.EDITABLE_FIELDS)
         widgets = {"starts_at": DateTimeInput(), "minutes": forms.Textarea(attrs={"rows": 14})}
 
     def __init__(self, *args, **kwargs):

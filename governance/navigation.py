@@ -1,22 +1,18 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from avk.access import Role, has_role
+from avk import policy
 from avk.navigation import NavItem
-
-from . import permissions as policy
-from .models import Membership
 
 
 def items(request, programme):
+    """The governance entries of a programme's menu: only those the person may open."""
     user = request.user
-    if not policy.can_view_governance(user, programme):
+    if not policy.allowed(user, "governance.view_governance", programme):
         return []
     found = []
     group = _("Decision-making")
-    if has_role(user, programme, Role.BOARD) or (
-        Membership.objects.current().voting().filter(user=user, body__programme=programme).exists()
-    ):
+    if policy.allowed(user, "governance.view_to_decide", programme):
         found.append(
             NavItem(_("To decide"), reverse("governance:to-decide", args=[programme.slug]))
         )
@@ -32,7 +28,7 @@ def items(request, programme):
             group=group,
         )
     )
-    if policy.can_view_meetings(user, programme):
+    if policy.allowed(user, "governance.view_meetings", programme):
         found.append(
             NavItem(
                 _("Meetings"),

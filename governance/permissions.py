@@ -1,4 +1,4 @@
-"""Who may do what in governance. The only place that decides it.
+"""Who may do what in governance, to which object, now. The only place that decides it.
 
 Every answer names the programme: a role in one programme gives nothing in another.
 Superusers may do everything (voting aside: only current voting members vote).
@@ -12,9 +12,14 @@ Superusers may do everything (voting aside: only current voting members vote).
 | no role there                        | nothing                             | no           |
 
 Workflow steps (submit: team, secretariat, drafter; put on agenda, written round, close round,
-withdraw: team and secretariat; the drafter withdraws their own); recording a meeting's outcomes:
-the body's chair or secretary today, or the team and secretariat. Voting: current voting members
-of the body, while the round is open.
+withdraw: team and secretariat; the drafter withdraws their own); recording a meeting's outcomes
+and corrections: the body's chair or secretary today, or the team and secretariat. Voting:
+current voting members of the body, while the round is open.
+
+A step's rule answers for the proposal's status too (`STEPS`: who, and in which statuses):
+editing a submitted proposal is refused here, for pages, the admin and the services alike.
+`require()` is the gate the services ask; when the person could take the step but the proposal
+is not in a state for it, the refusal says why (`why_not`), in Dutch.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from .models import (
     Meeting,
     MemberRole,
     Membership,
+    Outcome,
     Proposal,
     ProposalStatus,
     ProposedDecision,
@@ -35,6 +41,7 @@ from .models import (
 
 S = ProposalStatus
 BACK_OFFICE = BACK_OFFICE_ROLES
+RECORDERS = (MemberRole.CHAIR, MemberRole.SECRETARY)
 
 
 def _back_office(user, programme) -> bool:
@@ -69,11 +76,9 @@ def can_create_proposal(user, programme) -> bool:
 
 
 def can_manage_governance(user, programme) -> bool:
-    """Plan meetings, manage agendas and action items, run the workflow."""
+    """Bodies and memberships, plan meetings, manage agendas and action items, run the
+    workflow."""
     return _back_office(user, programme)
-
-
-# --- proposals -------------------------------------------------------------------------------
 
 
 def can_view_meetings(user, programme) -> bool:
@@ -86,6 +91,21 @@ def can_view_meetings(user, programme) -> bool:
             and Membership.objects.current().filter(user=user, body__programme=programme).exists()
         )
     )
+
+
+def can_view_to_decide(user, programme) -> bool:
+    """The "To decide" page in the menu: board members and voting members of one of its
+    bodies (the page itself is open to everyone with a role; it lists their open rounds)."""
+    return has_role(user, programme, Role.BOARD) or (
+        getattr(user, "is_authenticated", False)
+        and Membership.objects.current()
+        .voting()
+        .filter(user=user, body__programme=programme)
+        .exists()
+    )
+
+
+# --- proposals: who, and in which statuses -------------------------------------------------------
 
 
 def can_view_proposal(user, proposal: Proposal) -> bool:
@@ -101,42 +121,56 @@ def can_view_proposal(user, proposal: Proposal) -> bool:
     )
 
 
-def can_edit_proposal(user, proposal: Proposal) -> bool:
-    if proposal.status != S.CONCEPT:
-        return False
+def _drafts(user, proposal: Proposal) -> bool:
+    """The team, the secretariat, and the drafter (while they have a role there)."""
     return _back_office(user, proposal.programme) or (
         _is_drafter(user, proposal) and has_role(user, proposal.programme)
     )
 
 
-def can_submit(user, proposal: Proposal) -> bool:
-    return can_edit_proposal(user, proposal)
-
-
-def can_schedule(user, proposal: Proposal) -> bool:
+def _runs_workflow(user, proposal: Proposal) -> bool:
     return _back_office(user, proposal.programme)
 
 
-def can_open_round(user, proposal: Proposal) -> bool:
-    return _back_office(user, proposal.programme)
-
-
-def can_close_round(user, proposal: Proposal) -> bool:
-    return _back_office(user, proposal.programme)
-
-
-def can_withdraw(user, proposal: Proposal) -> bool:
-    return _back_office(user, proposal.programme) or (
-        _is_drafter(user, proposal) and has_role(user, proposal.programme)
-    )
-
-
-def can_record(user, proposal: Proposal) -> bool:
-    """Record a meeting's outcomes (and corrections): the body's chair or secretary, or the
+def _records(user, proposal: Proposal) -> bool:
+    """Records a meeting's outcomes and corrections: the body's chair or secretary, or the
     programme team and secretariat."""
-    return _back_office(user, proposal.programme) or is_member(
-        user, proposal.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
-    )
+    return _back_office(user, proposal.programme) or is_member(user, proposal.body, roles=RECORDERS)
+
+
+OPEN = (S.CONCEPT, S.SUBMITTED, S.SCHEDULED, S.WRITTEN_ROUND)
+
+#: verb -> (who may take the step, the statuses in which the proposal allows it)
+STEPS = {
+    "edit": (_drafts, (S.CONCEPT,)),
+    "submit": (_drafts, (S.CONCEPT,)),
+    "schedule": (_runs_workflow, (S.SUBMITTED,)),
+    "open_round": (_runs_workflow, (S.SUBMITTED,)),
+    "close_round": (_runs_workflow, (S.WRITTEN_ROUND,)),
+    "withdraw": (_drafts, OPEN),
+    "record": (_records, (S.SCHEDULED,)),
+    "attach": (_drafts, (S.CONCEPT, S.SUBMITTED)),
+}
+
+
+def _step(verb):
+    who, statuses = STEPS[verb]
+
+    def rule(user, proposal: Proposal) -> bool:
+        return proposal.status in statuses and who(user, proposal)
+
+    rule.__name__ = f"can_{verb}"
+    return rule
+
+
+can_edit_proposal = _step("edit")
+can_submit = _step("submit")
+can_schedule = _step("schedule")
+can_open_round = _step("open_round")
+can_close_round = _step("close_round")
+can_withdraw = _step("withdraw")
+can_record = _step("record")
+can_add_attachment = _step("attach")
 
 
 def can_vote(user, proposal: Proposal) -> bool:
@@ -148,9 +182,18 @@ def can_vote(user, proposal: Proposal) -> bool:
     )
 
 
-def can_add_attachment(user, proposal: Proposal) -> bool:
-    return proposal.status in (S.CONCEPT, S.SUBMITTED) and (
-        _back_office(user, proposal.programme) or can_edit_proposal(user, proposal)
+def can_decide(user, decision: ProposedDecision) -> bool:
+    """Give an undecided decision its outcome (the decide step): those who record a meeting's
+    outcomes, or close a written round."""
+    return decision.is_pending and _records(user, decision.proposal)
+
+
+def can_correct(user, decision: ProposedDecision) -> bool:
+    """Record a correction of a taken decision (one that was adopted or rejected)."""
+    return (
+        decision.is_final
+        and decision.outcome != Outcome.NOTED
+        and _records(user, decision.proposal)
     )
 
 
@@ -174,7 +217,7 @@ def can_view_meeting(user, meeting: Meeting) -> bool:
 def can_manage_meeting(user, meeting: Meeting) -> bool:
     """Minutes, agenda and action items: team, secretariat, and the body's chair/secretary."""
     return _back_office(user, meeting.body.programme) or is_member(
-        user, meeting.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
+        user, meeting.body, roles=RECORDERS
     )
 
 
@@ -183,13 +226,27 @@ def can_view_body(user, body: Body) -> bool:
 
 
 def can_manage_action_item(user, item: ActionItem) -> bool:
-    return _back_office(user, item.body.programme) or is_member(
-        user, item.body, roles=[MemberRole.CHAIR, MemberRole.SECRETARY]
-    )
+    return _back_office(user, item.body.programme) or is_member(user, item.body, roles=RECORDERS)
 
 
 def can_view_decision(user, decision: ProposedDecision) -> bool:
     return can_view_proposal(user, decision.proposal)
+
+
+def can_view_history(user, obj) -> bool:
+    """The history page of a proposal (its drafts included: for those who see it before it is
+    decided, not for partner contacts and readers) or of a meeting (for its readers)."""
+    if isinstance(obj, Meeting):
+        return can_view_meeting(user, obj)
+    if not can_view_proposal(user, obj):
+        return False
+    programme = obj.programme
+    return (
+        _back_office(user, programme)
+        or _is_drafter(user, obj)
+        or has_role(user, programme, Role.BOARD)
+        or is_member(user, obj.body)
+    )
 
 
 # The decision list (besluitenlijst), its exports and the meeting and proposal PDFs: built only
@@ -244,14 +301,18 @@ RULES = {
     "withdraw": can_withdraw,
     "record": can_record,
     "vote": can_vote,
+    "decide": can_decide,
+    "correct": can_correct,
     "attach": can_add_attachment,
     "download": can_download,
+    "view_history": can_view_history,
     "view_meeting": can_view_meeting,
     "manage_meeting": can_manage_meeting,
     "view_body": can_view_body,
     "manage_action_item": can_manage_action_item,
     "view_decision": can_view_decision,
     "view_governance": can_view_governance,
+    "view_to_decide": can_view_to_decide,
     "create_proposal": can_create_proposal,
     "view_meetings": can_view_meetings,
     "manage_governance": can_manage_governance,
@@ -263,9 +324,9 @@ RULES = {
 
 
 def allowed(user, action: str, obj) -> bool:
-    """May `user` do `action` on `obj`? Proposal actions take a proposal, meeting actions a
+    """May `user` do `action` on `obj` now? Proposal actions take a proposal, meeting actions a
     meeting, the programme-level ones a programme. "view" on a meeting, body or decision maps to
-    its own rule, so `{% may "view" obj %}` works for each."""
+    its own rule, so `{% may "governance.view" obj %}` works for each."""
     if isinstance(obj, Meeting) and action in ("view", "manage"):
         action = f"{action}_meeting"
     if isinstance(obj, Body) and action == "view":

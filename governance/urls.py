@@ -17,6 +17,7 @@ urlpatterns = [
     # proposals
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal-detail"),
     path("proposals/<int:pk>/pdf/", views.proposal_pdf, name="proposal-pdf"),
+    path("proposals/<int:pk>/history/", views.proposal_history, name="proposal-history"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal-edit"),
     path("proposals/<int:pk>/submit/", views.proposal_submit, name="proposal-submit"),
     path("proposals/<int:pk>/schedule/", views.proposal_schedule, name="proposal-schedule"),
@@ -33,6 +34,7 @@ urlpatterns = [
     # meetings, bodies, action items
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/pdf/", views.meeting_pdf, name="meeting-pdf"),
+    path("meetings/<int:pk>/history/", views.meeting_history, name="meeting-history"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/held/", views.meeting_held, name="meeting-held"),
     path("meetings/<int:pk>/agenda/", views.meeting_agenda_add, name="meeting-agenda-add"),

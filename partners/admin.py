@@ -3,25 +3,19 @@ services, so the rules and the history hold here too. Commitments are read-only 
 record a change of package on the partner's page."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from avk.admin import ProgrammeScopedAdmin
+from avk import policy
+from avk.admin import ProgrammeScopedAdmin, can_administer, programmes_administered_by
 from avk.models import User
-from programme.core import permissions as programme_policy
 from programme.core.models import RoleAssignment
 
-from . import permissions as policy
 from . import services
+from .admin_imports import ProgrammeImportMixin
 from .models import (
     Commitment,
     CommitmentPackage,
@@ -34,71 +28,6 @@ from .resources import CommitmentResource, DelegationMemberResource, PartnerReso
 from .services.delegation import check_seat, check_takes_part
 
 
-class ProgrammeImportForm(ImportForm):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
-
-    def __init__(self, *args, programmes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes
-
-    def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
-        if upload is not None and upload.size > settings.IMPORT_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                gettext("The file is %(size)s; at most %(max)s can be imported.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
-                }
-            )
-        return upload
-
-
-class ProgrammeConfirmImportForm(ConfirmImportForm):
-    programme = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
-
-    def __init__(self, *args, programmes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes
-
-
-class ProgrammeImportMixin(ImportExportMixin):
-    """Imports in the admin ask for the programme and run the same resources as the portal."""
-
-    import_form_class = ProgrammeImportForm
-    confirm_form_class = ProgrammeConfirmImportForm
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
-
-    def _programmes(self, request):
-        return programme_policy.programmes_administered_by(request.user)
-
-    def get_import_form_kwargs(self, request):
-        return {**super().get_import_form_kwargs(request), "programmes": self._programmes(request)}
-
-    def get_confirm_form_kwargs(self, request, import_form=None):
-        return {
-            **super().get_confirm_form_kwargs(request, import_form),
-            "programmes": self._programmes(request),
-        }
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["programme"] = import_form.cleaned_data["programme"].pk
-        return initial
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        form = kwargs.get("form")
-        programme = None
-        if form is not None and hasattr(form, "cleaned_data"):
-            programme = form.cleaned_data.get("programme")
-        return {"programme": programme, "by": request.user}
-
-    def get_export_resource_kwargs(self, request, **kwargs):
-        return {"by": request.user}
-
-
 class PartnerScopedAdmin(ProgrammeScopedAdmin):
     """A partner belongs to programmes through its participations."""
 
@@ -106,27 +35,26 @@ class PartnerScopedAdmin(ProgrammeScopedAdmin):
 
     def get_queryset(self, request):
         queryset = admin.ModelAdmin.get_queryset(self, request)
-        programmes = programme_policy.programmes_administered_by(request.user)
+        programmes = programmes_administered_by(request.user)
         return queryset.filter(participations__programme__in=programmes).distinct()
 
-    def _may(self, request, obj, rule):
+    def _may(self, request, obj, action):
         return any(
-            programme_policy.can_administer(request.user, p.programme)
-            and rule(request.user, p.programme, obj)
-            for p in obj.participations.select_related("programme")
+            can_administer(request.user, p.programme) and policy.allowed(request.user, action, p)
+            for p in obj.participations.select_related("programme", "partner")
         )
 
     def has_view_permission(self, request, obj=None):
         allowed = admin.ModelAdmin.has_view_permission(self, request, obj)
         if obj is None or not allowed:
             return allowed
-        return self._may(request, obj, policy.can_view_partner)
+        return self._may(request, obj, "partners.view")
 
     def has_change_permission(self, request, obj=None):
         allowed = admin.ModelAdmin.has_change_permission(self, request, obj)
         if obj is None or not allowed:
             return allowed
-        return self._may(request, obj, policy.can_change_partner)
+        return self._may(request, obj, "partners.change")
 
     def has_delete_permission(self, request, obj=None):
         return False  # deactivate instead: the history stays
@@ -148,17 +76,7 @@ class PartnerAdmin(ProgrammeImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin)
     list_display = ["name", "kind", "municipality", "active"]
     list_filter = ["kind", "active", "participations__programme"]
     search_fields = ["name", "short_name", "municipality"]
-    fields = [
-        "name",
-        "short_name",
-        "kind",
-        "municipality",
-        "website",
-        "phone",
-        "email",
-        "notes",
-        "active",
-    ]
+    fields = [*Partner.EDITABLE_FIELDS, "active"]
     readonly_fields = ["active"]
     inlines = [ParticipationInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -167,9 +85,13 @@ class PartnerAdmin(ProgrammeImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin)
         return False  # a partner is added in a programme: on the partner list or by import
 
     def save_model(self, request, obj, form, change):
-        fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "active"}
+        fields = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in Partner.EDITABLE_FIELDS
+        }
         updated = services.partner_update(
-            partner_id=obj.pk, version=obj.version, by=request.user, **fields
+            partner_id=obj.pk, version=obj.version, by=request.user, event="admin.edited", **fields
         )
         obj.version = updated.version
 
@@ -180,17 +102,6 @@ class PackageItemInline(admin.TabularInline):
     fields = ["order", "text", "gives", "rule"]
 
 
-PACKAGE_FIELDS = [
-    "code",
-    "name",
-    "description",
-    "yearly_contribution",
-    "steering_group_seat",
-    "order",
-]
-ITEM_FIELDS = ["text", "gives", "rule", "order"]
-
-
 @admin.register(CommitmentPackage)
 class CommitmentPackageAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
     """Packages and their items; every save and removal goes through the package services."""
@@ -198,16 +109,21 @@ class CommitmentPackageAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
     list_display = ["code", "name", "programme", "yearly_contribution", "steering_group_seat"]
     list_filter = ["programme"]
     inlines = [PackageItemInline]
+    change_action = "partners.change_packages"
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in PACKAGE_FIELDS if name in form.fields}
+        values = {
+            name: form.cleaned_data[name]
+            for name in CommitmentPackage.EDITABLE_FIELDS
+            if name in form.fields
+        }
         if change:
             changed = {name: value for name, value in values.items() if name in form.changed_data}
             if changed:
                 services.package_update(
                     package_id=obj.pk,
                     by=request.user,
-                    reason="package edited in the admin",
+                    event="admin.edited",
                     **changed,
                 )
         else:
@@ -222,7 +138,7 @@ class CommitmentPackageAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
         for item in formset.deleted_objects:
             services.package_item_remove(item_id=item.pk, by=request.user)
         for item in items:
-            values = {name: getattr(item, name) for name in ITEM_FIELDS}
+            values = {name: getattr(item, name) for name in PackageItem.EDITABLE_FIELDS}
             if item.pk:
                 services.package_item_update(item_id=item.pk, by=request.user, **values)
             else:
@@ -273,17 +189,7 @@ class CommitmentAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHistoryA
 class DelegationMemberAdminForm(forms.ModelForm):
     class Meta:
         model = DelegationMember
-        fields = [
-            "programme",
-            "partner",
-            "level",
-            "name",
-            "function",
-            "email",
-            "phone",
-            "is_contact",
-            "user",
-        ]
+        fields = ["programme", "partner", *DelegationMember.EDITABLE_FIELDS]
 
     def clean(self):
         """The choices cannot follow the chosen programme, so the pair is checked here: the
@@ -327,17 +233,7 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
     list_select_related = ["partner", "programme"]
     # The User admin is for superusers only (an autocomplete would answer 403 to the back
     # office): a select of the people with a role in the programmes this person administers.
-    fields = [
-        "programme",
-        "partner",
-        "level",
-        "name",
-        "function",
-        "email",
-        "phone",
-        "is_contact",
-        "user",
-    ]
+    fields = ["programme", "partner", *DelegationMember.EDITABLE_FIELDS]
     change_action = "programme.change"
 
     def get_readonly_fields(self, request, obj=None):
@@ -346,12 +242,10 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "partner":
             kwargs["queryset"] = Partner.objects.filter(
-                participations__programme__in=programme_policy.programmes_administered_by(
-                    request.user
-                )
+                participations__programme__in=programmes_administered_by(request.user)
             ).distinct()
         elif db_field.name == "user":
-            programmes = programme_policy.programmes_administered_by(request.user)
+            programmes = programmes_administered_by(request.user)
             kwargs["queryset"] = User.objects.filter(
                 pk__in=RoleAssignment.objects.current()
                 .filter(programme__in=programmes)
@@ -363,9 +257,9 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
         allowed = admin.ModelAdmin.has_change_permission(self, request, obj)
         if obj is None or not allowed:
             return allowed
-        return programme_policy.can_administer(
-            request.user, obj.programme
-        ) and policy.can_change_delegation(request.user, obj.programme, obj.partner)
+        return can_administer(request.user, obj.programme) and policy.allowed(
+            request.user, "partners.change_delegation", obj
+        )
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj) and admin.ModelAdmin.has_delete_permission(
@@ -373,10 +267,7 @@ class DelegationMemberAdmin(ProgrammeImportMixin, ProgrammeScopedAdmin, SimpleHi
         )
 
     def save_model(self, request, obj, form, change):
-        values = {
-            name: form.cleaned_data[name]
-            for name in ["level", "name", "function", "email", "phone", "is_contact", "user"]
-        }
+        values = {name: form.cleaned_data[name] for name in DelegationMember.EDITABLE_FIELDS}
         if change:
             saved = services.delegation_member_update(
                 member_id=obj.pk, version=obj.version, by=request.user, **values

@@ -9,11 +9,14 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from avk import demo, home, navigation, policy
 
+        from . import (
+            events,  # noqa: F401 - registers the history events
+            permissions,
+        )
         from . import home as partners_home
         from . import navigation as partners_navigation
-        from . import permissions
 
-        policy.register("partners", permissions.allowed)
+        policy.register("partners", permissions.allowed, messages=permissions.MESSAGES)
         navigation.register(partners_navigation.items, order=20)
         home.register(partners_home.panels, order=20)
         demo.register("partners.demo", order=20)

@@ -234,7 +234,6 @@ def load(context: dict) -> None:
                 valid_from=valid_from,
                 signed_on=SIGNED,
                 by=admin,
-                allow_backdating=True,
                 notify=False,
             )
             start = valid_until + timedelta(days=1)
@@ -246,7 +245,6 @@ def load(context: dict) -> None:
             signed_on=SIGNED if start == START else start,
             motivation="" if start == START else "Andere rol in het programma na het faseplan.",
             by=admin,
-            allow_backdating=True,
             notify=False,
         )
 

@@ -27,16 +27,7 @@ class PartnerForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "municipality",
-            "website",
-            "phone",
-            "email",
-            "notes",
-        ]
+        fields = Partner.EDITABLE_FIELDS
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -50,7 +41,7 @@ class PartnerContactForm(PartnerForm):
     """A partner contact edits the public details of their own organisation."""
 
     class Meta(PartnerForm.Meta):
-        fields = ["name", "short_name", "municipality", "website", "phone", "email"]
+        fields = Partner.CONTACT_EDITABLE_FIELDS
 
 
 class DeactivateForm(VersionedFormMixin, forms.Form):
@@ -112,7 +103,7 @@ def _package_label(package: CommitmentPackage) -> str:
 class CommitmentCorrectForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["yearly_contribution", "signed_on", "motivation"]
+        fields = Commitment.CORRECTABLE_FIELDS
         widgets = {"signed_on": DateInput(), "motivation": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -123,7 +114,8 @@ class CommitmentCorrectForm(VersionedFormMixin, forms.ModelForm):
 class DelegationMemberForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = DelegationMember
-        fields = ["level", "name", "function", "email", "phone", "is_contact"]
+        # the login of a member is linked in the admin
+        fields = [name for name in DelegationMember.EDITABLE_FIELDS if name != "user"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

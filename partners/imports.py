@@ -5,16 +5,17 @@ wrong columns, empty rows); `run_import` checks the rows that need the whole fil
 twice, a name present under another capitalisation) and lets the resource import them in one
 transaction: with `dry_run=True` for the preview, for real after the person confirms. Every
 problem is reported with its spreadsheet row number (the header is row 1).
+
+Between the preview and the confirmation the file waits on the server through `avk.staging`
+(bound to the person, the programme and the kind of file: `staging_kind`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import time
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import tablib
 from django.conf import settings
@@ -23,6 +24,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
+
+from avk.policy import require
 
 from .models import Participation, Partner
 from .resources import RESOURCES, other_programme_message
@@ -38,32 +41,9 @@ COLUMNS = {
 }
 
 
-def pending_folder() -> Path:
-    """Checked files wait here between preview and confirmation (never served)."""
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def pending_path(token: str) -> Path:
-    return pending_folder() / token
-
-
-def discard_pending(token: str | None) -> None:
-    """Remove a checked file (after its import, or when a new file replaces it)."""
-    if token:
-        pending_path(token).unlink(missing_ok=True)
-
-
-def clean_pending(*, older_than_hours: float = 24) -> int:
-    """Remove checked files nobody confirmed; returns how many were removed."""
-    limit = time.time() - older_than_hours * 3600
-    removed = 0
-    for path in pending_folder().iterdir():
-        if path.is_file() and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+def staging_kind(kind: str) -> str:
+    """The kind a staged file is bound to: a partners file cannot be confirmed as delegation."""
+    return f"partners.{kind}"
 
 
 class ImportRefused(Exception):
@@ -294,7 +274,10 @@ def _describe(error) -> str:
 
 
 def run_import(*, kind: str, dataset: tablib.Dataset, programme, by, dry_run: bool) -> Outcome:
-    """Import the rows in one transaction; roll everything back on any problem (or dry run)."""
+    """Import the rows in one transaction; roll everything back on any problem (or dry run).
+    Only who may `partners.import` in the programme imports (`Refused` otherwise); every row is
+    then written through the services, which ask the policy too."""
+    require(by, "partners.import", programme)
     outcome = Outcome(
         problems=_file_checks(kind, dataset, programme), headers=list(dataset.headers)
     )

@@ -47,6 +47,20 @@ class Partner(VersionedModel):
     )
     history = history_records()
 
+    #: What people edit (form, admin, import and `partner_update` accept these, no others).
+    EDITABLE_FIELDS = (
+        "name",
+        "short_name",
+        "kind",
+        "municipality",
+        "website",
+        "phone",
+        "email",
+        "notes",
+    )
+    #: The public details a partner contact keeps up to date for its own organisation.
+    CONTACT_EDITABLE_FIELDS = ("name", "short_name", "municipality", "website", "phone", "email")
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner")
@@ -115,6 +129,15 @@ class CommitmentPackage(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = history_records()
 
+    EDITABLE_FIELDS = (
+        "code",
+        "name",
+        "description",
+        "yearly_contribution",
+        "steering_group_seat",
+        "order",
+    )
+
     class Meta:
         ordering = ["programme", "order", "code"]
         verbose_name = _("commitment package")
@@ -161,6 +184,8 @@ class PackageItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = history_records()
 
+    EDITABLE_FIELDS = ("text", "gives", "rule", "order")
+
     class Meta:
         ordering = ["package", "order", "pk"]
         verbose_name = _("package item")
@@ -205,6 +230,9 @@ class Commitment(VersionedModel, DatedPeriod):
     history = history_records()
 
     objects = DatedQuerySet.as_manager()
+
+    #: What a correction may change (never the package or the period).
+    CORRECTABLE_FIELDS = ("yearly_contribution", "signed_on", "motivation")
 
     class Meta(DatedPeriod.Meta):
         ordering = ["partner", "-valid_from"]
@@ -268,6 +296,9 @@ class DelegationMember(VersionedModel):
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     history = history_records()
+
+    #: What people edit (form, admin, import and the delegation services accept these).
+    EDITABLE_FIELDS = ("level", "name", "function", "email", "phone", "is_contact", "user")
 
     class Meta:
         ordering = ["partner", "level", "name"]

@@ -2,22 +2,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from avk.navigation import NavItem
-
-from . import permissions as policy
+from avk.policy import allowed
 
 
 def items(request, programme):
+    """The partners entries of the menu: only pages the person may open."""
     user = request.user
     found = []
-    if policy.can_view_list(user, programme):
+    if allowed(user, "partners.view_list", programme):
         found.append(
             NavItem(
                 _("Partners"), reverse("partners:list", args=[programme.slug]), group=_("Partners")
             )
         )
-    if policy.contact_partner_ids(user, programme):
+    if allowed(user, "partners.view_mine", programme):
         found.append(NavItem(_("My organisation"), reverse("partners:mine", args=[programme.slug])))
-    if policy.can_view_steering_group(user, programme):
+    if allowed(user, "partners.view_steering_group", programme):
         found.append(
             NavItem(
                 _("Steering group"),

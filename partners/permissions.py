@@ -3,22 +3,28 @@
 Every answer names the programme: a role in the AVK gives nothing in Landerd. The back office of
 a programme (programme team and secretariat) sees and changes every partner in it; the board
 reads partner pages and the steering group; a partner contact reads and changes only the
-organisation they speak for (RoleAssignment.partner), and changes its package only from today
-on. Readers see the steering group only. Superusers may do everything.
+organisation they speak for (RoleAssignment.partner), while it takes part in the programme, and
+changes its package only from today on. Readers see the steering group only. Superusers may do
+everything.
 
-Actions (`allowed(user, action, obj)`):
-  view_list, export, import, create   obj: a programme
-  view_steering_group                 obj: a programme
-  view, change, change_commitment,
+Actions (`allowed(user, action, obj)`, registered as "partners.<action>"):
+  view_list, export, import, create,
+  view_steering_group, view_partner_pages,
+  view_mine, backdate_commitment,
+  change_packages                     obj: a Programme (or anything with .programme)
+  view, view_history, change,
+  change_all, change_commitment,
   change_delegation, deactivate,
-  correct_commitment                  obj: a Participation, Commitment or DelegationMember
-                                      (anything with .programme and .partner), or a
-                                      (programme, partner) pair
+  reactivate, correct_commitment      obj: a Participation, Commitment or DelegationMember
+                                      (anything with .programme and .partner; an unsaved
+                                      Participation names a pair), or a bare Partner (in any
+                                      programme it takes part in)
 """
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser, programme_ids_with_role
 from programme.core.models import Programme
@@ -57,6 +63,20 @@ def speaks_for(user, programme, partner) -> bool:
     return partner_id in contact_partner_ids(user, programme)
 
 
+def takes_part(obj, programme, partner) -> bool:
+    """The organisation is active and has not left the programme (asked of the object when it
+    is the participation itself, else of the database)."""
+    from .models import Participation
+
+    if not partner.active:
+        return False
+    if isinstance(obj, Participation):
+        return obj.left_on is None
+    return Participation.objects.filter(
+        programme=programme, partner=partner, left_on__isnull=True
+    ).exists()
+
+
 # Programme-wide actions ---------------------------------------------------------------------
 
 
@@ -81,41 +101,70 @@ def can_view_steering_group(user, programme) -> bool:
     return is_superuser(user) or has_role(user, programme)
 
 
-# Actions on one partner in one programme -----------------------------------------------------
-
-
 def can_view_partner_pages(user, programme) -> bool:
     """Every partner's page (read-only for the board)."""
     return is_back_office(user, programme) or has_role(user, programme, Role.BOARD)
 
 
-def can_view_partner(user, programme, partner) -> bool:
-    return can_view_partner_pages(user, programme) or speaks_for(user, programme, partner)
-
-
-def can_change_partner(user, programme, partner) -> bool:
-    return is_back_office(user, programme) or speaks_for(user, programme, partner)
-
-
-def can_change_commitment(user, programme, partner) -> bool:
-    """The back office records any commitment; a contact changes its own, from today on."""
-    return is_back_office(user, programme) or speaks_for(user, programme, partner)
+def can_view_mine(user, programme) -> bool:
+    """'My organisation': only for someone who speaks for an organisation in the programme."""
+    return bool(contact_partner_ids(user, programme))
 
 
 def can_backdate_commitment(user, programme) -> bool:
+    """Start a package before today (a contact changes its package from today on)."""
     return is_back_office(user, programme)
 
 
-def can_change_delegation(user, programme, partner) -> bool:
-    return is_back_office(user, programme) or speaks_for(user, programme, partner)
+def can_change_packages(user, programme) -> bool:
+    """The packages (A, B, C) a programme offers and their items."""
+    return is_superuser(user) or has_role(user, programme, Role.PROGRAMME_TEAM)
 
 
-def can_deactivate(user, programme, partner) -> bool:
+# Actions on one partner in one programme -----------------------------------------------------
+
+
+def can_view_partner(user, programme, partner, obj=None) -> bool:
+    return can_view_partner_pages(user, programme) or speaks_for(user, programme, partner)
+
+
+def can_view_history(user, programme, partner, obj=None) -> bool:
+    """Who changed what: the back office, which keeps the records."""
+    return is_back_office(user, programme)
+
+
+def _back_office_or_active_contact(user, programme, partner, obj) -> bool:
+    if is_back_office(user, programme):
+        return True
+    return speaks_for(user, programme, partner) and takes_part(obj, programme, partner)
+
+
+def can_change_partner(user, programme, partner, obj=None) -> bool:
+    """The public details: the back office, or the organisation's own contact while it takes
+    part in the programme."""
+    return _back_office_or_active_contact(user, programme, partner, obj)
+
+
+def can_change_all(user, programme, partner, obj=None) -> bool:
+    """Every detail, including the kind and the internal notes."""
+    return is_back_office(user, programme)
+
+
+def can_change_commitment(user, programme, partner, obj=None) -> bool:
+    """The back office records any commitment; a contact changes its own, from today on."""
+    return _back_office_or_active_contact(user, programme, partner, obj)
+
+
+def can_change_delegation(user, programme, partner, obj=None) -> bool:
+    return _back_office_or_active_contact(user, programme, partner, obj)
+
+
+def can_deactivate(user, programme, partner, obj=None) -> bool:
     """Deactivate or reactivate the organisation."""
     return is_back_office(user, programme)
 
 
-def can_correct_commitment(user, programme, partner) -> bool:
+def can_correct_commitment(user, programme, partner, obj=None) -> bool:
     """Correct the amount, signing date or motivation of a recorded commitment."""
     return is_back_office(user, programme)
 
@@ -126,37 +175,69 @@ PROGRAMME_RULES = {
     "import": can_import,
     "create": can_create,
     "view_steering_group": can_view_steering_group,
+    "view_partner_pages": can_view_partner_pages,
+    "view_mine": can_view_mine,
+    "backdate_commitment": can_backdate_commitment,
+    "change_packages": can_change_packages,
 }
 PARTNER_RULES = {
     "view": can_view_partner,
+    "view_history": can_view_history,
     "change": can_change_partner,
+    "change_all": can_change_all,
     "change_commitment": can_change_commitment,
     "change_delegation": can_change_delegation,
     "deactivate": can_deactivate,
+    "reactivate": can_deactivate,
     "correct_commitment": can_correct_commitment,
 }
 RULES = {**PROGRAMME_RULES, **PARTNER_RULES}
 
+#: What a refusal says (shown on the 403 page); other actions get the portal's general text.
+MESSAGES = {
+    "view_mine": _("This page is for the contact person of a partner organisation."),
+    "backdate_commitment": _(
+        "Only the programme team and the secretariat can start a package before today."
+    ),
+    "change_all": _(
+        "Only the programme team and the secretariat can change the kind and the notes of an "
+        "organisation."
+    ),
+    "change_packages": _("Only the programme team can change the packages of a programme."),
+}
+
+
+def _pair(obj):
+    if isinstance(obj, tuple):
+        return obj
+    if hasattr(obj, "programme_id") and hasattr(obj, "partner_id"):
+        return obj.programme, obj.partner
+    return None
+
 
 def allowed(user, action: str, obj) -> bool:
     if action in PROGRAMME_RULES:
-        programme = obj if isinstance(obj, Programme) else obj.programme
+        if isinstance(obj, Programme):
+            programme = obj
+        elif isinstance(obj, tuple):
+            programme = obj[0]
+        else:
+            programme = obj.programme
         return PROGRAMME_RULES[action](user, programme)
     if action in PARTNER_RULES:
-        if isinstance(obj, tuple):
-            programme, partner = obj
-        elif hasattr(obj, "programme") and hasattr(obj, "partner"):
-            programme, partner = obj.programme, obj.partner
-        else:
-            from .models import Partner
+        rule = PARTNER_RULES[action]
+        pair = _pair(obj)
+        if pair is not None:
+            programme, partner = pair
+            return rule(user, programme, partner, obj)
+        from .models import Partner
 
-            if isinstance(obj, Partner):  # in any programme the partner takes part in
-                return any(
-                    PARTNER_RULES[action](user, participation.programme, obj)
-                    for participation in obj.participations.select_related("programme")
-                )
-            raise TypeError(f"Cannot decide {action!r} for {obj!r}")
-        return PARTNER_RULES[action](user, programme, partner)
+        if isinstance(obj, Partner):  # in any programme the partner takes part in
+            return any(
+                rule(user, participation.programme, obj, participation)
+                for participation in obj.participations.select_related("programme")
+            )
+        raise TypeError(f"Cannot decide {action!r} for {obj!r}")
     raise ValueError(f"Unknown action for partners: {action!r}")
 
 

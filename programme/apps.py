@@ -12,16 +12,20 @@ class ProgrammeConfig(AppConfig):
     def ready(self):
         from avk import demo, home, navigation, policy, sections
 
+        from .core import events as core_events  # noqa: F401  (history events)
         from .core import home as core_home
         from .core import navigation as core_navigation
         from .core import permissions as core_policy
+        from .din import events as din_events  # noqa: F401  (history events)
         from .din import home as din_home
         from .din import navigation as din_navigation
         from .din import permissions as din_policy
         from .din.sections import partner_din_section
 
         policy.register("programme", core_policy.allowed)
-        policy.register("din", din_policy.allowed)
+        policy.register(
+            "din", din_policy.allowed, messages=din_policy.MESSAGES, refusal=din_policy.refusal
+        )
         navigation.register(core_navigation.items, order=10)
         navigation.register(din_navigation.items, order=11)
         home.register(core_home.panels, order=10)

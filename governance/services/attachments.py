@@ -11,7 +11,10 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from ..models import Attachment, Proposal, ProposalStatus
+from avk import policy
+from avk.services import save_with_history
+
+from ..models import Attachment, Proposal
 
 #: extension -> (family the content must show, content type to serve it with)
 ALLOWED = {
@@ -94,8 +97,8 @@ def check_upload(upload) -> str:
 
 @transaction.atomic
 def attachment_add(*, proposal: Proposal, upload, by, title: str = "") -> Attachment:
-    if proposal.status in (ProposalStatus.DECIDED, ProposalStatus.WITHDRAWN):
-        raise ValidationError(_("A decided or withdrawn proposal gets no new attachments."))
+    """Attach a file to a proposal in concept or submitted ("governance.attach")."""
+    policy.require(by, "governance.attach", proposal)
     content_type = check_upload(upload)
     upload.name = os.path.basename(upload.name)
     attachment = Attachment(
@@ -106,8 +109,11 @@ def attachment_add(*, proposal: Proposal, upload, by, title: str = "") -> Attach
         size=upload.size,
         uploaded_by=by,
     )
-    attachment._history_user = by
-    attachment._change_reason = "attachment added"
-    attachment.full_clean(exclude=["file"])
-    attachment.save()
-    return attachment
+    attachment.full_clean(exclude=["file"])  # the file itself was checked above
+    return save_with_history(
+        attachment,
+        by=by,
+        event="attachment.added",
+        details={"title": attachment.title},
+        validate=False,
+    )

@@ -1,4 +1,5 @@
-"""Bodies and who sits on them."""
+"""Bodies and who sits on them. The programme team and the secretariat manage them
+("governance.manage_governance")."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avk import policy
+from avk.services import end_period, save_with_history
+
+from .. import events  # noqa: F401 - registers the history events
 from ..models import Body, Membership
-from ._common import save
 
 
 @transaction.atomic
 def body_create(
     *, programme, kind: str, name: str, code: str, steering_level: str, by, description: str = ""
 ) -> Body:
+    policy.require(by, "governance.manage_governance", programme)
     body = Body(
         programme=programme,
         kind=kind,
@@ -25,8 +30,7 @@ def body_create(
         steering_level=steering_level,
         description=description,
     )
-    save(body, by=by, reason="body created")
-    return body
+    return save_with_history(body, by=by, event="body.created")
 
 
 @transaction.atomic
@@ -41,6 +45,7 @@ def membership_add(
     expert_by_experience: bool = False,
 ) -> Membership:
     """Seat a person on the body. One membership per person at a time."""
+    policy.require(by, "governance.manage_governance", body.programme)
     valid_from = valid_from or timezone.localdate()
     overlapping = Membership.objects.select_for_update().filter(body=body, user=user)
     overlapping = overlapping.exclude(valid_until__lt=valid_from)
@@ -61,25 +66,23 @@ def membership_add(
         valid_until=valid_until,
         expert_by_experience=expert_by_experience,
     )
-    save(membership, by=by, reason="membership added")
-    return membership
+    return save_with_history(membership, by=by, event="membership.added")
 
 
 @transaction.atomic
 def membership_end(*, membership_id: int, by, valid_until: date | None = None) -> Membership:
     """The person's last day on the body (today by default); the membership stays as history."""
-    membership = Membership.objects.select_for_update().get(pk=membership_id)
+    membership = Membership.objects.select_for_update().select_related("body__programme")
+    membership = membership.get(pk=membership_id)
+    policy.require(by, "governance.manage_governance", membership.body.programme)
     valid_until = valid_until or timezone.localdate()
     if membership.valid_until is not None and membership.valid_until <= valid_until:
         raise ValidationError(_("This membership has already ended."))
-    if valid_until < membership.valid_from:
-        raise ValidationError({"valid_until": _("The end date cannot lie before the start date.")})
-    membership.valid_until = valid_until
-    save(membership, by=by, reason="membership ended")
-    return membership
+    return end_period(membership, on=valid_until, by=by, event="membership.ended")
 
 
-BODY_FIELDS = {"kind", "name", "code", "steering_level", "description", "programme"}
+#: What `body_update` takes: the editable fields, and the programme (which cannot change).
+BODY_FIELDS = {*Body.EDITABLE_FIELDS, "programme"}
 
 
 @transaction.atomic
@@ -87,7 +90,8 @@ def body_update(*, body_id: int, by, **fields) -> Body:
     unknown = set(fields) - BODY_FIELDS
     if unknown:
         raise TypeError(f"Not a body field: {', '.join(sorted(unknown))}")
-    body = Body.objects.select_for_update().get(pk=body_id)
+    body = Body.objects.select_for_update().select_related("programme").get(pk=body_id)
+    policy.require(by, "governance.manage_governance", body.programme)
     if "programme" in fields and fields["programme"].pk != body.programme_id:
         raise ValidationError({"programme": _("A body stays in its programme.")})
     if (
@@ -100,5 +104,4 @@ def body_update(*, body_id: int, by, **fields) -> Body:
         )
     for name, value in fields.items():
         setattr(body, name, value)
-    save(body, by=by, reason="body edited")
-    return body
+    return save_with_history(body, by=by, event="body.edited")

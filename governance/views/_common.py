@@ -1,32 +1,20 @@
-"""Helpers the governance views share."""
+"""What the governance views share: the querysets objects are looked up in, and showing a
+service's refusal of a workflow button as messages."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
 
-from avk.forms import add_service_errors
-from avk.views import programme_for, remember_programme
+from ..models import ActionItem, Body, Meeting, Proposal, ProposedDecision
 
-from ..models import (
-    Proposal,
-)
-
-_programme = programme_for
+PROPOSALS = Proposal.objects.select_related("programme", "body")
+MEETINGS = Meeting.objects.select_related("body__programme")
+BODIES = Body.objects.select_related("programme")
+ACTION_ITEMS = ActionItem.objects.select_related("body__programme", "meeting")
+DECISIONS = ProposedDecision.objects.select_related("proposal__programme", "proposal__body")
 
 
-def _proposal(request, pk, rule) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("programme", "body"), pk=pk)
-    if not rule(request.user, proposal):
-        raise PermissionDenied
-    remember_programme(request, proposal.programme)
-    return proposal
-
-
-def _error_messages(request, error: ValidationError) -> None:
+def error_messages(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-_form_errors = add_service_errors

@@ -1,38 +1,34 @@
 """The decision list (besluitenlijst) with its xlsx and PDF, and the meeting and proposal PDFs.
 
 Access: governance.permissions (the decision-list section). The page and its
-two exports take the same filters and the same rows (selectors_decisions.decision_rows)."""
+two exports take the same filters and the same rows (selectors.decision_rows)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from avk import policy
+from avk.exports import download_name, xlsx_response
 from avk.pdf import pdf_response
-from avk.views import remember_programme
+from avk.shortcuts import object_for, programme_for
 
 from .. import exports, selectors
-from .. import permissions as policy
-from .. import selectors_decisions as rows
+from .. import selectors as rows
 from ..markdown import render as markdown
 from ..models import (
     BodyKind,
     DecisionKind,
-    Meeting,
     MeetingStatus,
     Outcome,
-    Proposal,
     ProposalStatus,
 )
-from ._common import _programme
+from ._common import MEETINGS, PROPOSALS
 
 __all__ = [
     "decision_list",
@@ -97,11 +93,13 @@ def _filters(request, bodies) -> rows.DecisionFilter:
 
 
 def _decision_list_data(request, slug) -> dict:
-    programme = _programme(request, slug, policy.can_view_decision_list)
+    programme = programme_for(request, slug, "governance.view_decision_list")
     bodies = list(selectors.bodies(programme=programme))
     filters = _filters(request, bodies)
     body = filters.body
-    show_actions = body is not None and policy.can_view_action_items(request.user, body)
+    show_actions = body is not None and policy.allowed(
+        request.user, "governance.view_action_items", body
+    )
     return {
         "programme": programme,
         "bodies": bodies,
@@ -123,7 +121,7 @@ def _filename(data: dict, extension: str) -> str:
         parts.append(data["body"].code)
     if filters.year:
         parts.append(str(filters.year))
-    return slugify("-".join(parts)) + "." + extension
+    return download_name("-".join(parts), extension, dated=False)
 
 
 @require_GET
@@ -141,9 +139,7 @@ def decision_list_xlsx(request, slug):
         today=data["today"],
         title=f"{_('Decision list')} {data['body'] or ''}".strip(),
     )
-    response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(data, "xlsx")}"'
-    return response
+    return xlsx_response(content, filename=_filename(data, "xlsx"))
 
 
 @require_GET
@@ -159,10 +155,7 @@ def decision_list_pdf(request, slug):
 
 @require_GET
 def meeting_pdf(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("body__programme"), pk=pk)
-    if not policy.can_download_meeting_pdf(request.user, meeting):
-        raise PermissionDenied
-    remember_programme(request, meeting.body.programme)
+    object_for(request, MEETINGS, "governance.download_meeting_pdf", pk=pk)
     meeting = selectors.meeting_detail(pk=pk)
     held = meeting.status == MeetingStatus.HELD
     local = timezone.localtime(meeting.starts_at)
@@ -183,10 +176,7 @@ def meeting_pdf(request, pk):
 
 @require_GET
 def proposal_pdf(request, pk):
-    proposal = get_object_or_404(Proposal.objects.select_related("programme", "body"), pk=pk)
-    if not policy.can_download_proposal_pdf(request.user, proposal):
-        raise PermissionDenied
-    remember_programme(request, proposal.programme)
+    object_for(request, PROPOSALS, "governance.download_proposal_pdf", pk=pk)
     proposal = selectors.proposal_detail(pk=pk)
     decisions = list(proposal.decisions.all())
     for decision in decisions:

@@ -3,36 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avk import policy
 from avk.concurrency import StaleEdit
-from avk.views import remember_programme
+from avk.forms import add_service_errors
+from avk.shortcuts import history_page, object_for, programme_for
 
-from .. import permissions as policy
 from .. import selectors, services
-from ..forms import (
-    ActionItemForm,
-    AgendaItemForm,
-    MeetingForm,
-    MinutesForm,
-)
+from ..forms import ActionItemForm, AgendaItemForm, MeetingForm, MinutesForm
 from ..markdown import render as markdown
-from ..models import (
-    ActionItem,
-    Body,
-    Meeting,
-)
-from ._common import _error_messages, _form_errors, _programme
+from ._common import ACTION_ITEMS, BODIES, MEETINGS, error_messages
 
 # --- meetings and bodies ----------------------------------------------------------------------
 
 
 def meeting_list(request, slug):
-    programme = _programme(request, slug, policy.can_view_meetings)
+    programme = programme_for(request, slug, "governance.view_meetings")
     return render(
         request,
         "governance/meeting_list.html",
@@ -40,37 +31,29 @@ def meeting_list(request, slug):
             "programme": programme,
             "meetings": selectors.meetings(programme=programme),
             "bodies": selectors.bodies(programme=programme),
-            "can_manage": policy.can_manage_governance(request.user, programme),
+            "can_manage": policy.allowed(request.user, "governance.manage_governance", programme),
         },
     )
 
 
 def meeting_create(request, slug):
-    programme = _programme(request, slug, policy.can_manage_governance)
+    programme = programme_for(request, slug, "governance.manage_governance")
     form = MeetingForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting has been planned."))
             return redirect(meeting)
     return render(request, "governance/meeting_form.html", {"programme": programme, "form": form})
 
 
-def _meeting(request, pk, rule) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("body__programme"), pk=pk)
-    if not rule(request.user, meeting):
-        raise PermissionDenied
-    remember_programme(request, meeting.body.programme)
-    return meeting
-
-
 def meeting_detail(request, pk):
-    _meeting(request, pk, policy.can_view_meeting)
+    object_for(request, MEETINGS, "governance.view_meeting", pk=pk)
     meeting = selectors.meeting_detail(pk=pk)
-    can_manage = policy.can_manage_meeting(request.user, meeting)
+    can_manage = policy.allowed(request.user, "governance.manage_meeting", meeting)
     return render(
         request,
         "governance/meeting_detail.html",
@@ -85,8 +68,19 @@ def meeting_detail(request, pk):
     )
 
 
+def meeting_history(request, pk):
+    meeting = object_for(request, MEETINGS, "governance.view_history", pk=pk)
+    return history_page(
+        request,
+        meeting,
+        title=_("Meeting: %(meeting)s") % {"meeting": meeting},
+        back_url=meeting.get_absolute_url(),
+        back_label=_("Back to the meeting"),
+    )
+
+
 def meeting_edit(request, pk):
-    meeting = _meeting(request, pk, policy.can_manage_meeting)
+    meeting = object_for(request, MEETINGS, "governance.manage_meeting", pk=pk)
     form = MinutesForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -100,7 +94,7 @@ def meeting_edit(request, pk):
         except StaleEdit as stale:
             form.refuse_stale(stale)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting has been saved."))
             return redirect(meeting)
@@ -113,14 +107,13 @@ def meeting_edit(request, pk):
 
 @require_POST
 def meeting_agenda_add(request, pk):
-    meeting = _meeting(request, pk, policy.can_manage_meeting)
+    meeting = object_for(request, MEETINGS, "governance.manage_meeting", pk=pk)
     form = AgendaItemForm(request.POST)
+    title = form.cleaned_data["title"] if form.is_valid() else ""
     try:
-        if not form.is_valid():
-            raise ValidationError(_("Give the agenda item a title."))
-        services.agenda_item_add(meeting=meeting, title=form.cleaned_data["title"], by=request.user)
+        services.agenda_item_add(meeting=meeting, title=title, by=request.user)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("The item has been added to the agenda."))
     return redirect(meeting)
@@ -128,11 +121,11 @@ def meeting_agenda_add(request, pk):
 
 @require_POST
 def meeting_held(request, pk):
-    meeting = _meeting(request, pk, policy.can_manage_meeting)
+    meeting = object_for(request, MEETINGS, "governance.manage_meeting", pk=pk)
     try:
         services.meeting_mark_held(meeting_id=meeting.pk, by=request.user)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("The meeting has been marked as held."))
     return redirect(meeting)
@@ -140,7 +133,7 @@ def meeting_held(request, pk):
 
 @require_POST
 def action_item_add(request, pk):
-    meeting = _meeting(request, pk, policy.can_manage_meeting)
+    meeting = object_for(request, MEETINGS, "governance.manage_meeting", pk=pk)
     form = ActionItemForm(request.POST, body=meeting.body)
     if form.is_valid():
         try:
@@ -148,7 +141,7 @@ def action_item_add(request, pk):
                 body=meeting.body, meeting=meeting, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("The action item has been added."))
     else:
@@ -161,16 +154,14 @@ def action_item_add(request, pk):
 
 @require_POST
 def action_item_done(request, pk):
-    item = get_object_or_404(ActionItem.objects.select_related("body__programme"), pk=pk)
-    if not policy.can_manage_action_item(request.user, item):
-        raise PermissionDenied
+    item = object_for(request, ACTION_ITEMS, "governance.manage_action_item", pk=pk)
     try:
         if request.POST.get("reopen"):
             services.action_item_reopen(action_item_id=item.pk, by=request.user)
         else:
             services.action_item_close(action_item_id=item.pk, by=request.user)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("The action item has been updated."))
     if item.meeting is not None:
@@ -179,13 +170,11 @@ def action_item_done(request, pk):
 
 
 def body_detail(request, pk):
-    body = get_object_or_404(Body.objects.select_related("programme"), pk=pk)
-    if not policy.can_view_body(request.user, body):
-        raise PermissionDenied
-    remember_programme(request, body.programme)
+    object_for(request, BODIES, "governance.view_body", pk=pk)
     body = selectors.body_detail(pk=pk)
     today = timezone.localdate()
     memberships = list(body.memberships.all())
+    user = request.user
     return render(
         request,
         "governance/body_detail.html",
@@ -195,8 +184,8 @@ def body_detail(request, pk):
             "current": [m for m in memberships if m.in_force_on(today)],
             "former": [m for m in memberships if not m.in_force_on(today)],
             # The body's meetings are for those who may read them (not every reader of the body).
-            "show_meetings": policy.can_view_action_items(request.user, body),
-            "show_meeting_list": policy.can_view_meetings(request.user, body.programme),
+            "show_meetings": policy.allowed(user, "governance.view_action_items", body),
+            "show_meeting_list": policy.allowed(user, "governance.view_meetings", body.programme),
             "meetings": selectors.meetings(programme=body.programme, body=body)[:10],
         },
     )

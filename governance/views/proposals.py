@@ -1,48 +1,41 @@
-"""Proposal pages: Te besluiten, list, detail, create/edit, the workflow buttons, voting,
-recording, corrections and attachments."""
+"""Proposal pages: Te besluiten, list, detail, create/edit, history and attachments."""
 
 from __future__ import annotations
 
 import os
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avk import policy
 from avk.concurrency import StaleEdit
-from avk.views import remember_programme
+from avk.forms import add_service_errors
+from avk.shortcuts import history_page, object_for, programme_for
 
-from .. import permissions as policy
 from .. import selectors, services
 from ..forms import (
     AttachmentForm,
-    CorrectionForm,
     DecisionFormSet,
     ProposalEditForm,
     ProposalForm,
-    RecordForm,
     RoundForm,
     ScheduleForm,
-    VoteForm,
     decisions_from,
     default_deadline,
 )
 from ..markdown import render as markdown
-from ..models import (
-    Attachment,
-    ProposalStatus,
-    ProposedDecision,
-)
-from ._common import _error_messages, _form_errors, _programme, _proposal
+from ..models import Attachment, ProposalStatus
+from ._common import PROPOSALS, error_messages
 
 # --- lists ------------------------------------------------------------------------------------
 
 
 def to_decide(request, slug):
-    programme = _programme(request, slug, policy.can_view_governance)
+    programme = programme_for(request, slug, "governance.view_governance")
     proposals = selectors.to_decide(user=request.user, programme=programme)
     return render(
         request, "governance/to_decide.html", {"programme": programme, "proposals": proposals}
@@ -50,7 +43,7 @@ def to_decide(request, slug):
 
 
 def proposal_list(request, slug):
-    programme = _programme(request, slug, policy.can_view_governance)
+    programme = programme_for(request, slug, "governance.view_governance")
     status = request.GET.get("status") or ""
     if status not in ProposalStatus.values:
         status = ""
@@ -63,7 +56,7 @@ def proposal_list(request, slug):
             "proposals": rows,
             "status": status,
             "statuses": ProposalStatus.choices,
-            "can_create": policy.can_create_proposal(request.user, programme),
+            "can_create": policy.allowed(request.user, "governance.create_proposal", programme),
         },
     )
 
@@ -72,25 +65,13 @@ def proposal_list(request, slug):
 
 
 def proposal_detail(request, pk):
-    _proposal(request, pk, policy.can_view_proposal)
+    object_for(request, PROPOSALS, "governance.view", pk=pk)
     proposal = selectors.proposal_detail(pk=pk)
     user = request.user
-    may = {
-        action: rule(user, proposal)
-        for action, rule in policy.RULES.items()
-        if action
-        in {
-            "edit",
-            "submit",
-            "schedule",
-            "open_round",
-            "close_round",
-            "withdraw",
-            "record",
-            "vote",
-            "attach",
-        }
-    }
+
+    def may(verb):
+        return policy.allowed(user, f"governance.{verb}", proposal)
+
     return render(
         request,
         "governance/proposal_detail.html",
@@ -99,19 +80,29 @@ def proposal_detail(request, pk):
             "programme": proposal.programme,
             "introduction": markdown(proposal.introduction),
             "content": markdown(proposal.content),
-            "may": may,
-            "schedule_form": ScheduleForm(proposal=proposal) if may["schedule"] else None,
+            "schedule_form": ScheduleForm(proposal=proposal) if may("schedule") else None,
             "round_form": RoundForm(initial={"round_deadline": default_deadline()})
-            if may["open_round"]
+            if may("open_round")
             else None,
-            "attachment_form": AttachmentForm() if may["attach"] else None,
+            "attachment_form": AttachmentForm() if may("attach") else None,
             "all_voted": proposal.round_open and services.round_all_voted(proposal),
         },
     )
 
 
+def proposal_history(request, pk):
+    proposal = object_for(request, PROPOSALS, "governance.view_history", pk=pk)
+    return history_page(
+        request,
+        proposal,
+        title=_("Proposal: %(title)s") % {"title": proposal.title},
+        back_url=proposal.get_absolute_url(),
+        back_label=_("Back to the proposal"),
+    )
+
+
 def proposal_create(request, slug):
-    programme = _programme(request, slug, policy.can_create_proposal)
+    programme = programme_for(request, slug, "governance.create_proposal")
     form = ProposalForm(
         request.POST or None,
         programme=programme,
@@ -127,7 +118,7 @@ def proposal_create(request, slug):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The proposal has been saved as a draft."))
             return redirect(proposal)
@@ -139,14 +130,9 @@ def proposal_create(request, slug):
 
 
 def proposal_edit(request, pk):
-    proposal = _proposal(request, pk, policy.can_view_proposal)
-    if not policy.can_edit_proposal(request.user, proposal):
-        if proposal.status != ProposalStatus.CONCEPT:
-            messages.error(
-                request, _("This proposal has been submitted; only a draft can be edited.")
-            )
-            return redirect(proposal)
-        raise PermissionDenied
+    proposal = object_for(request, PROPOSALS, "governance.view", pk=pk)
+    # The form is for those who may edit this proposal now (a draft): else 403, saying why.
+    policy.require(request.user, "governance.edit", proposal)
     initial = [
         {"kind": d.kind, "text": d.text, "ORDER": d.position}
         for d in proposal.decisions.order_by("position")
@@ -166,7 +152,7 @@ def proposal_edit(request, pk):
         except StaleEdit as stale:
             form.refuse_stale(stale)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The proposal has been saved."))
             return redirect(proposal)
@@ -177,84 +163,14 @@ def proposal_edit(request, pk):
     )
 
 
-def _step(request, pk, rule, run, success):
-    proposal = _proposal(request, pk, rule)
-    try:
-        run(proposal)
-    except ValidationError as error:
-        _error_messages(request, error)
-    else:
-        messages.success(request, success)
-    return redirect(proposal)
-
-
-@require_POST
-def proposal_submit(request, pk):
-    return _step(
-        request,
-        pk,
-        policy.can_submit,
-        lambda p: services.proposal_submit(proposal_id=p.pk, by=request.user),
-        _("The proposal has been submitted."),
-    )
-
-
-@require_POST
-def proposal_schedule(request, pk):
-    def run(proposal):
-        form = ScheduleForm(request.POST, proposal=proposal)
-        if not form.is_valid():
-            raise ValidationError(_("Choose a planned meeting of the body."))
-        services.proposal_schedule(
-            proposal_id=proposal.pk, meeting=form.cleaned_data["meeting"], by=request.user
-        )
-
-    return _step(
-        request, pk, policy.can_schedule, run, _("The proposal has been put on the agenda.")
-    )
-
-
-@require_POST
-def proposal_open_round(request, pk):
-    def run(proposal):
-        form = RoundForm(request.POST)
-        if not form.is_valid():
-            raise ValidationError(_("Give a valid deadline."))
-        services.round_open(
-            proposal_id=proposal.pk, deadline=form.cleaned_data["round_deadline"], by=request.user
-        )
-
-    return _step(request, pk, policy.can_open_round, run, _("The written round is open."))
-
-
-@require_POST
-def proposal_close_round(request, pk):
-    return _step(
-        request,
-        pk,
-        policy.can_close_round,
-        lambda p: services.round_close(proposal_id=p.pk, by=request.user),
-        _("The written round has been closed and its outcome recorded."),
-    )
-
-
-@require_POST
-def proposal_withdraw(request, pk):
-    return _step(
-        request,
-        pk,
-        policy.can_withdraw,
-        lambda p: services.proposal_withdraw(
-            proposal_id=p.pk, by=request.user, note=request.POST.get("note", "")[:300]
-        ),
-        _("The proposal has been withdrawn."),
-    )
+# --- attachments ------------------------------------------------------------------------------
 
 
 @require_POST
 def attachment_add(request, pk):
-    proposal = _proposal(request, pk, policy.can_add_attachment)
+    proposal = object_for(request, PROPOSALS, "governance.view", pk=pk)
     form = AttachmentForm(request.POST, request.FILES)
+    policy.require(request.user, "governance.attach", proposal)
     if form.is_valid():
         try:
             services.attachment_add(
@@ -264,7 +180,7 @@ def attachment_add(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("The attachment has been added."))
     else:
@@ -275,9 +191,8 @@ def attachment_add(request, pk):
 
 
 def attachment_download(request, pk):
-    attachment = get_object_or_404(Attachment.objects.select_related("proposal__programme"), pk=pk)
-    if not policy.can_download(request.user, attachment):
-        raise PermissionDenied
+    queryset = Attachment.objects.select_related("proposal__programme", "proposal__body")
+    attachment = object_for(request, queryset, "governance.download", pk=pk)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
@@ -287,91 +202,4 @@ def attachment_download(request, pk):
         as_attachment=True,
         filename=os.path.basename(attachment.file.name),
         content_type=attachment.content_type,
-    )
-
-
-def proposal_vote(request, pk):
-    proposal = _proposal(request, pk, policy.can_view_proposal)
-    if not policy.can_vote(request.user, proposal):
-        if request.method == "POST":
-            raise PermissionDenied
-        messages.error(request, _("You cannot vote on this proposal (any more)."))
-        return redirect(proposal)
-    proposal = selectors.proposal_detail(pk=pk)
-    votes = selectors.my_votes(user=request.user, proposal=proposal)
-    data = request.POST if request.method == "POST" else None
-    form = VoteForm(data, decisions=proposal.decisions.all(), votes=votes)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.vote_cast(proposal_id=proposal.pk, by=request.user, votes=form.votes())
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(
-                request, _("Your votes have been recorded. You can change them until the deadline.")
-            )
-            return redirect("governance:proposal-vote", pk=proposal.pk)
-    return render(
-        request,
-        "governance/proposal_vote.html",
-        {"proposal": proposal, "programme": proposal.programme, "form": form, "votes": votes},
-    )
-
-
-def proposal_record(request, pk):
-    proposal = _proposal(request, pk, policy.can_record)
-    if proposal.status != ProposalStatus.SCHEDULED:
-        if request.method == "POST":
-            try:
-                services.meeting_record(proposal_id=proposal.pk, by=request.user, outcomes={})
-            except ValidationError as error:
-                _error_messages(request, error)
-        else:
-            messages.error(
-                request, _("Only a proposal on a meeting's agenda can be decided in that meeting.")
-            )
-        return redirect(proposal)
-    proposal = selectors.proposal_detail(pk=pk)
-    data = request.POST if request.method == "POST" else None
-    form = RecordForm(data, decisions=proposal.decisions.all())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_record(
-                proposal_id=proposal.pk, by=request.user, outcomes=form.outcomes()
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The outcomes have been recorded."))
-            return redirect(proposal)
-    return render(
-        request,
-        "governance/proposal_record.html",
-        {"proposal": proposal, "programme": proposal.programme, "form": form},
-    )
-
-
-def decision_correct(request, pk):
-    decision = get_object_or_404(
-        ProposedDecision.objects.select_related("proposal__programme", "proposal__body"), pk=pk
-    )
-    proposal = decision.proposal
-    if not policy.can_record(request.user, proposal):
-        raise PermissionDenied
-    remember_programme(request, proposal.programme)
-    form = CorrectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_correct(
-                decision_id=decision.pk, text=form.cleaned_data["text"], by=request.user
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The correction has been recorded as a new decision."))
-            return redirect(proposal)
-    return render(
-        request,
-        "governance/decision_correct.html",
-        {"decision": decision, "proposal": proposal, "programme": proposal.programme, "form": form},
     )

@@ -16,11 +16,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.policy import allowed, require
+from avk.services import end_period, lock, save_with_history, update_versioned
 from programme.core.models import Programme
 
-from ..models import Commitment, CommitmentPackage, Participation, Partner
+from .. import events  # noqa: F401 - the events below are registered
+from ..models import Commitment, CommitmentPackage, Partner
 from .notify import notify_programme_team
+from .partners import participation_of
 
 
 def _lock_partner(partner_id: int) -> Partner:
@@ -38,24 +41,28 @@ def commitment_change(
     yearly_contribution: Decimal | None = None,
     signed_on: date | None = None,
     motivation: str = "",
-    allow_backdating: bool = False,
     notify: bool = True,
+    event: str | None = None,
 ) -> Commitment:
     """The partner holds `package` from `valid_from` on; the commitment in force that day ends
     the day before. A later commitment or one starting the same day is refused, so periods
-    never overlap. Without `allow_backdating` (partner contacts) the date cannot lie in the past.
+    never overlap. Only who may `partners.backdate_commitment` (the back office) starts a
+    package before today; a partner contact gets a Dutch message naming today. `event`
+    replaces the recorded event of the new commitment ("imported" for an import).
     """
-    partner = _lock_partner(partner if isinstance(partner, int) else partner.pk)
+    if isinstance(partner, int):
+        partner = Partner.objects.get(pk=partner)
+    participation = participation_of(programme, partner)
+    require(by, "partners.change_commitment", participation)
+    partner = _lock_partner(partner.pk)
     today = timezone.localdate()
     if package.programme_id != programme.pk:
         raise ValidationError({"package": _("This package belongs to another programme.")})
     if not partner.active:
         raise ValidationError(_("This partner is inactive; reactivate it first."))
-    if Participation.objects.filter(
-        programme=programme, partner=partner, left_on__isnull=False
-    ).exists():
+    if participation.left_on is not None:
         raise ValidationError(_("This partner has left this programme; reactivate it first."))
-    if not allow_backdating and valid_from < today:
+    if valid_from < today and not allowed(by, "partners.backdate_commitment", participation):
         raise ValidationError(
             {
                 "valid_from": _("The new package cannot start before today (%(today)s).")
@@ -84,10 +91,12 @@ def commitment_change(
             {"package": _("The partner already holds this package on that date.")}
         )
     if previous is not None:
-        previous.valid_until = valid_from - timedelta(days=1)
-        previous.version += 1
-        save_with_history(
-            previous, by=by, reason=f"ended: package {package.code} from {valid_from}"
+        end_period(
+            previous,
+            on=valid_from - timedelta(days=1),
+            by=by,
+            event="commitment.ended_by_change",
+            details={"package": package.code, "from": valid_from},
         )
     commitment = Commitment(
         programme=programme,
@@ -100,12 +109,15 @@ def commitment_change(
         valid_from=valid_from,
         motivation=motivation,
     )
-    reason = (
-        f"package {previous.package.code} -> {package.code}"
-        if previous is not None
-        else f"commitment {package.code} started"
-    )
-    save_with_history(commitment, by=by, reason=reason)
+    if previous is not None:
+        default = "commitment.changed"
+        details = {"old": previous.package.code, "package": package.code, "from": valid_from}
+    else:
+        default = "commitment.started"
+        details = {"code": package.code, "date": valid_from}
+    if motivation:
+        details["note"] = motivation
+    save_with_history(commitment, by=by, event=event or default, details=details)
     if notify:
         notify_programme_team(
             programme=programme,
@@ -131,30 +143,40 @@ def commitment_update(
     yearly_contribution: Decimal,
     signed_on: date | None,
     motivation: str,
-    reason: str = "commitment corrected",
+    event: str = "commitment.corrected",
 ) -> Commitment:
     """Correct the amount, signing date or motivation of a commitment (never its period)."""
-    commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
-    ensure_fresh(commitment, version)
-    commitment.yearly_contribution = yearly_contribution
-    commitment.signed_on = signed_on
-    commitment.motivation = motivation
-    commitment.version += 1
-    save_with_history(commitment, by=by, reason=reason)
-    return commitment
+    commitment = Commitment.objects.select_related("programme", "partner", "package").get(
+        pk=commitment_id
+    )
+    require(by, "partners.correct_commitment", commitment)
+    return update_versioned(
+        commitment,
+        version=version,
+        by=by,
+        event=event,
+        details={"package": commitment.package.code, "from": commitment.valid_from},
+        yearly_contribution=yearly_contribution,
+        signed_on=signed_on,
+        motivation=motivation,
+    )
 
 
 @transaction.atomic
 def commitment_end(*, commitment_id: int, version: int, by, valid_until: date) -> Commitment:
     """End a commitment on a day (the partner keeps no package after it)."""
-    commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
+    commitment = Commitment.objects.select_related("programme", "partner", "package").get(
+        pk=commitment_id
+    )
+    require(by, "partners.correct_commitment", commitment)
+    code = commitment.package.code
     _lock_partner(commitment.partner_id)
+    commitment = lock(commitment)
     ensure_fresh(commitment, version)
     if valid_until < commitment.valid_from:
         raise ValidationError({"valid_until": _("The end date cannot lie before the start date.")})
     if commitment.valid_until is not None and commitment.valid_until <= valid_until:
         raise ValidationError(_("This commitment has already ended."))
-    commitment.valid_until = valid_until
-    commitment.version += 1
-    save_with_history(commitment, by=by, reason="commitment ended")
-    return commitment
+    return end_period(
+        commitment, on=valid_until, by=by, event="commitment.ended", details={"package": code}
+    )

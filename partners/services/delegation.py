@@ -7,13 +7,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.policy import require
+from avk.services import delete_with_history, lock, save_with_history, update_versioned
 from programme.core.models import Programme
 
+from .. import events  # noqa: F401 - the events below are registered
 from ..models import DELEGATION_SEATS, DelegationLevel, DelegationMember, Participation, Partner
 from .notify import notify_programme_team
-
-MEMBER_FIELDS = {"level", "name", "function", "email", "phone", "is_contact", "user"}
+from .partners import check_fields, participation_of
 
 
 def check_seat(programme, partner, level, exclude_pk=None) -> None:
@@ -51,26 +52,38 @@ def _release_contact(programme, partner, by, exclude_pk=None) -> None:
     if exclude_pk is not None:
         current = current.exclude(pk=exclude_pk)
     for member in current:
-        member.is_contact = False
-        member.version += 1
-        save_with_history(member, by=by, reason="no longer point of contact")
+        update_versioned(
+            member,
+            version=None,
+            by=by,
+            event="delegation.contact_released",
+            details={"name": member.name},
+            is_contact=False,
+        )
 
 
 @transaction.atomic
 def delegation_member_add(
-    *, programme: Programme, partner: Partner, by, is_demo: bool = False, **fields
+    *,
+    programme: Programme,
+    partner: Partner,
+    by,
+    is_demo: bool = False,
+    event: str = "delegation.added",
+    **fields,
 ) -> DelegationMember:
     """A person in the delegation of a partner that takes part in the programme."""
-    unknown = set(fields) - MEMBER_FIELDS
-    if unknown:
-        raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
-    Partner.objects.select_for_update().get(pk=partner.pk)  # seats are counted per partner
+    require(by, "partners.change_delegation", participation_of(programme, partner))
+    check_fields(fields, DelegationMember.EDITABLE_FIELDS, "delegation")
+    lock(partner)  # seats are counted per partner
     check_takes_part(programme, partner)
     check_seat(programme, partner, fields.get("level"))
     member = DelegationMember(programme=programme, partner=partner, is_demo=is_demo, **fields)
     if member.is_contact:
         _release_contact(programme, partner, by)
-    save_with_history(member, by=by, reason="delegation member added")
+    save_with_history(
+        member, by=by, event=event, details={"name": member.name, "level": member.level}
+    )
     notify_programme_team(
         programme=programme,
         partner=partner,
@@ -82,24 +95,27 @@ def delegation_member_add(
 
 
 @transaction.atomic
-def delegation_member_update(*, member_id: int, version: int, by, **fields) -> DelegationMember:
+def delegation_member_update(
+    *, member_id: int, version: int, by, event: str = "delegation.edited", **fields
+) -> DelegationMember:
     """Edit a member (never its programme or partner). The partner must have a participation
     in the programme; a partner that has left it can still have its delegation corrected."""
-    unknown = set(fields) - MEMBER_FIELDS
-    if unknown:
-        raise TypeError(f"Not a delegation field: {', '.join(sorted(unknown))}")
-    member = DelegationMember.objects.select_for_update().get(pk=member_id)
-    Partner.objects.select_for_update().get(pk=member.partner_id)
+    member = DelegationMember.objects.select_related("programme", "partner").get(pk=member_id)
+    require(by, "partners.change_delegation", member)
+    check_fields(fields, DelegationMember.EDITABLE_FIELDS, "delegation")
+    member = lock(member)
+    lock(member.partner)
     ensure_fresh(member, version)
     check_takes_part(member.programme, member.partner, still=False)
     if "level" in fields and fields["level"] != member.level:
         check_seat(member.programme, member.partner, fields["level"], exclude_pk=member.pk)
-    for name, value in fields.items():
-        setattr(member, name, value)
-    if member.is_contact:
+    if fields.get("is_contact", member.is_contact):
         _release_contact(member.programme, member.partner, by, exclude_pk=member.pk)
-    member.version += 1
-    save_with_history(member, by=by, reason="delegation member edited")
+    # the version was checked above, under the lock
+    name = fields.get("name", member.name)
+    member = update_versioned(
+        member, version=None, by=by, event=event, details={"name": name}, **fields
+    )
     notify_programme_team(
         programme=member.programme,
         partner=member.partner,
@@ -112,12 +128,12 @@ def delegation_member_update(*, member_id: int, version: int, by, **fields) -> D
 @transaction.atomic
 def delegation_member_remove(*, member_id: int, version: int, by) -> None:
     """Remove a person from the delegation. The history keeps who it was and who removed it."""
-    member = DelegationMember.objects.select_for_update().get(pk=member_id)
+    member = DelegationMember.objects.select_related("programme", "partner").get(pk=member_id)
+    require(by, "partners.change_delegation", member)
+    member = lock(member)
     ensure_fresh(member, version)
-    member._history_user = by
-    member._change_reason = "delegation member removed"
     programme, partner, name = member.programme, member.partner, member.name
-    member.delete()
+    delete_with_history(member, by=by, event="delegation.removed", details={"name": name})
     notify_programme_team(
         programme=programme,
         partner=partner,

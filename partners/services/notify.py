@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from avk.access import BACK_OFFICE_ROLES, Role, is_superuser
+from avk.access import Role
+
+from ..permissions import is_back_office
 
 
 def notify_programme_team(*, programme, partner, by, what: str) -> None:
@@ -19,9 +21,7 @@ def notify_programme_team(*, programme, partner, by, what: str) -> None:
     Changes made by the back office (programme team, secretariat) or an administrator, and
     imports, send nothing: the team sees them on its home page.
     """
-    from avk.access import has_role
-
-    if by is None or is_superuser(by) or has_role(by, programme, *BACK_OFFICE_ROLES):
+    if by is None or is_back_office(by, programme):
         return
     transaction.on_commit(
         lambda: _send(programme=programme, partner=partner, by=by, what=str(what))

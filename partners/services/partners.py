@@ -1,4 +1,8 @@
-"""Organisations and their participation in programmes."""
+"""Organisations and their participation in programmes.
+
+Every service asks the partners policy first (`avk.policy.require`), so the pages, the admin,
+the import and the demo data are refused alike.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +14,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.policy import require
+from avk.services import end_period, lock, save_with_history, update_versioned
 from programme.core.models import Programme
 
+from .. import events  # noqa: F401 - the events below are registered
 from ..models import Commitment, Participation, Partner
 from .notify import notify_programme_team
 
-PARTNER_FIELDS = {
-    "name",
-    "short_name",
-    "kind",
-    "municipality",
-    "website",
-    "phone",
-    "email",
-    "notes",
-}
 
-
-def _check_fields(fields) -> None:
-    unknown = set(fields) - PARTNER_FIELDS
+def check_fields(fields, allowed, what: str) -> None:
+    unknown = set(fields) - set(allowed)
     if unknown:
-        raise TypeError(f"Not a partner field: {', '.join(sorted(unknown))}")
+        raise TypeError(f"Not a {what} field: {', '.join(sorted(unknown))}")
+
+
+def participation_of(programme, partner) -> Participation:
+    """The partner's participation in the programme, or an unsaved one naming the pair (the
+    policy answers for either)."""
+    found = Participation.objects.filter(programme=programme, partner=partner).first()
+    return found or Participation(programme=programme, partner=partner)
 
 
 @transaction.atomic
@@ -40,13 +42,14 @@ def partner_create(
     programme: Programme,
     by,
     joined_on: date | None = None,
-    reason: str = "partner created",
+    event: str = "partner.created",
     **fields,
 ) -> Partner:
     """A new organisation, taking part in `programme` from `joined_on` (today by default)."""
-    _check_fields(fields)
+    require(by, "partners.create", programme)
+    check_fields(fields, Partner.EDITABLE_FIELDS, "partner")
     partner = Partner(**fields)
-    save_with_history(partner, by=by, reason=reason)
+    save_with_history(partner, by=by, event=event, details={"programme": programme})
     participation_ensure(programme=programme, partner=partner, by=by, joined_on=joined_on)
     return partner
 
@@ -55,15 +58,17 @@ def partner_create(
 def participation_ensure(
     *, programme: Programme, partner: Partner, by, joined_on: date | None = None
 ) -> Participation:
+    """The partner takes part in the programme (again, if it had left)."""
+    require(by, "partners.create", programme)
     participation = Participation.objects.filter(programme=programme, partner=partner).first()
     if participation is None:
         participation = Participation(
             programme=programme, partner=partner, joined_on=joined_on or timezone.localdate()
         )
-        save_with_history(participation, by=by, reason="joined the programme")
+        save_with_history(participation, by=by, event="participation.joined")
     elif participation.left_on is not None:
         participation.left_on = None
-        save_with_history(participation, by=by, reason="rejoined the programme")
+        save_with_history(participation, by=by, event="participation.rejoined")
     return participation
 
 
@@ -74,18 +79,21 @@ def partner_update(
     version: int,
     by,
     programme: Programme | None = None,
-    reason: str = "partner details edited",
+    event: str = "partner.edited",
     **fields,
 ) -> Partner:
-    """Edit an organisation's details. `programme` (where the edit was made) gets the e-mail."""
-    _check_fields(fields)
-    partner = Partner.objects.select_for_update().get(pk=partner_id)
-    ensure_fresh(partner, version)
-    before = {name: getattr(partner, name) for name in fields}
-    for name, value in fields.items():
-        setattr(partner, name, value)
-    partner.version += 1
-    save_with_history(partner, by=by, reason=reason)
+    """Edit an organisation's details. `programme` (where the edit was made) gets the e-mail;
+    without it (the admin) the person must be allowed in one of the partner's programmes.
+    A partner contact changes the public details only (Partner.CONTACT_EDITABLE_FIELDS)."""
+    partner = Partner.objects.get(pk=partner_id)
+    scope = partner if programme is None else participation_of(programme, partner)
+    require(by, "partners.change", scope)
+    check_fields(fields, Partner.EDITABLE_FIELDS, "partner")
+    if set(fields) - set(Partner.CONTACT_EDITABLE_FIELDS):
+        require(by, "partners.change_all", scope)
+    current = lock(partner)
+    before = {name: getattr(current, name) for name in fields}
+    partner = update_versioned(current, version=version, by=by, event=event, **fields)
     changed = [
         str(Partner._meta.get_field(name).verbose_name)
         for name, value in fields.items()
@@ -109,18 +117,21 @@ def partner_deactivate(
     version: int,
     by,
     on: date | None = None,
-    reason: str = "",
+    note: str = "",
 ) -> Partner:
     """The organisation stops taking part in `programme`: its open commitments in that
     programme end on `on` (today by default) and its participation there gets `left_on`.
-    Commitments and participations in other programmes are left alone.
+    Commitments and participations in other programmes are left alone. `note` is the reason
+    the person typed; the history keeps it as the event's note.
 
     The rule for the organisation's own `active` flag: it is inactive when it takes part in no
     programme any more, so it becomes inactive only when this was its last open participation.
     Nothing is deleted: its history stays.
     """
     on = on or timezone.localdate()
-    partner = Partner.objects.select_for_update().get(pk=partner_id)
+    partner = Partner.objects.get(pk=partner_id)
+    require(by, "partners.deactivate", participation_of(programme, partner))
+    partner = lock(partner)
     ensure_fresh(partner, version)
     participation = (
         Participation.objects.select_for_update()
@@ -131,8 +142,10 @@ def partner_deactivate(
         raise ValidationError(_("This partner does not take part in this programme."))
     if participation.left_on is not None or not partner.active:
         raise ValidationError(_("This partner is already inactive in this programme."))
-    for commitment in Commitment.objects.select_for_update().filter(
-        programme=programme, partner=partner
+    for commitment in (
+        Commitment.objects.select_for_update(of=("self",))
+        .filter(programme=programme, partner=partner)
+        .select_related("package")
     ):
         if commitment.valid_from > on:
             raise ValidationError(
@@ -142,36 +155,53 @@ def partner_deactivate(
                 )
                 % {"date": commitment.valid_from}
             )
-        if commitment.valid_until is None or commitment.valid_until > on:
-            commitment.valid_until = on
-            commitment.version += 1
-            save_with_history(commitment, by=by, reason="ended: partner deactivated")
+        end_period(
+            commitment,
+            on=on,
+            by=by,
+            event="commitment.ended_by_deactivation",
+            details={"package": commitment.package.code},
+        )
     participation.left_on = on
-    save_with_history(participation, by=by, reason="left the programme")
-    partner.active = (
+    save_with_history(participation, by=by, event="participation.left", details={"on": on})
+    still_active = (
         Participation.objects.filter(partner=partner, left_on__isnull=True)
         .exclude(pk=participation.pk)
         .exists()
     )
-    partner.version += 1
-    what = "partner deactivated" if not partner.active else f"partner left {programme}"
-    save_with_history(partner, by=by, reason=f"{what}{': ' + reason if reason else ''}")
-    return partner
+    details = {"programme": programme, "on": on}
+    if note:
+        details["note"] = note
+    return update_versioned(
+        partner,
+        version=None,  # checked above, under the same lock
+        by=by,
+        event="partner.left_programme" if still_active else "partner.deactivated",
+        details=details,
+        active=still_active,
+    )
 
 
 @transaction.atomic
 def partner_reactivate(*, partner_id: int, version: int, by, programme: Programme) -> Partner:
     """The mirror of `partner_deactivate`: the organisation takes part in `programme` again
     (its participation there is reopened) and is active; other programmes are left alone."""
-    partner = Partner.objects.select_for_update().get(pk=partner_id)
+    partner = Partner.objects.get(pk=partner_id)
+    require(by, "partners.reactivate", participation_of(programme, partner))
+    partner = lock(partner)
     ensure_fresh(partner, version)
     open_here = Participation.objects.filter(
         programme=programme, partner=partner, left_on__isnull=True
     ).exists()
     if open_here and partner.active:
         raise ValidationError(_("This partner is already active in this programme."))
-    partner.active = True
-    partner.version += 1
-    save_with_history(partner, by=by, reason="partner reactivated")
+    partner = update_versioned(
+        partner,
+        version=None,  # checked above, under the same lock
+        by=by,
+        event="partner.reactivated",
+        details={"programme": programme},
+        active=True,
+    )
     participation_ensure(programme=programme, partner=partner, by=by)
     return partner

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from avk import policy
 from avk.admin import ProgrammeScopedAdmin
 
 from . import services
@@ -38,7 +39,7 @@ class ProgrammeAdminForm(forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["name", "short_name", "slug", "ambition", "start_date", "horizon_years"]
+        fields = list(Programme.EDITABLE_FIELDS)
 
     def clean(self):
         cleaned = super().clean()
@@ -70,11 +71,11 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
             obj.pk, obj.version = created.pk, created.version
 
     def get_fields(self, request, obj=None):
-        fields = ["name", "short_name", "slug", "ambition", "start_date", "horizon_years"]
+        fields = list(Programme.EDITABLE_FIELDS)
         return fields if obj else [*fields, "phase", "steering_form"]
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return policy.allowed(request.user, "programme.create", None)
 
 
 @admin.register(RoleAssignment)
@@ -85,6 +86,7 @@ class RoleAssignmentAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["user", "partner"]
     list_select_related = ["user", "programme", "partner"]
     change_action = "programme.manage_roles"
+    fields = ["programme", "user", *RoleAssignment.EDITABLE_FIELDS]
 
     def has_add_permission(self, request):
         # Programme teams give roles on "Mensen en rollen" (with invitations); the admin's add
@@ -102,19 +104,11 @@ class RoleAssignmentAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
             )
             obj.valid_until = ended.valid_until
         else:
-            extra = {
-                k: v
-                for k, v in form.cleaned_data.items()
-                if k not in {"programme", "user", "role", "valid_from", "valid_until"}
-            }
             granted = services.role_grant(
                 programme=obj.programme,
                 user=obj.user,
-                role=obj.role,
                 by=request.user,
-                valid_from=obj.valid_from,
-                valid_until=obj.valid_until,
-                **extra,
+                **{name: getattr(obj, name) for name in RoleAssignment.EDITABLE_FIELDS},
             )
             obj.pk = granted.pk
 

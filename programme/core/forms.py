@@ -14,7 +14,8 @@ from .models import Phase, Programme, RoleAssignment, SteeringForm
 class ProgrammeForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["name", "short_name", "ambition", "start_date", "horizon_years"]
+        # The slug is the programme's address: it is changed in the admin only.
+        fields = [name for name in Programme.EDITABLE_FIELDS if name != "slug"]
         widgets = {"start_date": DateInput(), "ambition": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -46,6 +47,9 @@ class SteeringFormForm(forms.Form):
 
 
 class RoleAssignmentForm(forms.Form):
+    """A person (by e-mail address, who may not have an account yet) and the role they get: the
+    role's fields are `RoleAssignment.EDITABLE_FIELDS`, with labels for this page."""
+
     email = forms.EmailField(label=_("E-mail address"))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)

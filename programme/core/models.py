@@ -37,6 +37,10 @@ class Programme(VersionedModel):
     )
     history = history_records()
 
+    #: What people edit (the admin; the programme page all but the slug, the page's address),
+    #: and what programme.core.services.programme_update accepts.
+    EDITABLE_FIELDS = ("name", "short_name", "slug", "ambition", "start_date", "horizon_years")
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("programme")
@@ -173,6 +177,11 @@ class RoleAssignment(DatedPeriod):
     history = history_records()
 
     objects = RoleAssignmentQuerySet.as_manager()
+
+    #: What is chosen when a role is given, besides the programme and the person: the form on
+    #: "Mensen en rollen", the admin's add form and programme.core.services.role_grant. A role
+    #: is never rewritten afterwards; only its end is set (role_end).
+    EDITABLE_FIELDS = ("role", "partner", "valid_from", "valid_until")
 
     class Meta(DatedPeriod.Meta):
         ordering = ["programme", "user__last_name", "user__first_name", "role"]

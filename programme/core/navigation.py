@@ -1,18 +1,18 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from avk import policy
 from avk.navigation import NavItem
-
-from . import permissions as policy
 
 
 def items(request, programme):
+    """The programme's page and "Mensen en rollen", for those the policy lets open them."""
     user = request.user
     found = []
-    if policy.can_view_programme(user, programme):
+    if policy.allowed(user, "programme.view", programme):
         url = reverse("programme:detail", args=[programme.slug])
         found.append(NavItem(_("Programme"), url, group=_("Programme")))
-    if policy.can_manage_roles(user, programme):
+    if policy.allowed(user, "programme.manage_roles", programme):
         found.append(
             NavItem(
                 _("People and roles"),

@@ -1,4 +1,10 @@
-"""Every change to programmes and the roles in them. Views, admin and commands call these."""
+"""Every change to programmes and the roles in them. Views, the admin and the demo data call these.
+
+Each service asks the policy first (`avk.policy.require(by, "programme.<verb>", obj)`), so the
+pages, the admin and the demo data cannot differ; a refusal raises `avk.policy.Refused` (403).
+Every service acts for a person: there is no system path, and the demo data acts as its
+superuser. Changes go through `avk.services`, recording the events of programme.core.events.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +24,16 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from avk.access import Role, forget_roles
-from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.policy import require
+from avk.services import end_period, save_with_history, update_versioned
 
+from . import events  # noqa: F401  (registers the events recorded below)
 from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
 
 User = get_user_model()
 
-PROGRAMME_FIELDS = {"name", "short_name", "slug", "ambition", "start_date", "horizon_years"}
+
+# --- the programme ----------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -43,6 +51,8 @@ def programme_create(
     phase_note="",
     steering_form_note="",
 ) -> Programme:
+    """A new programme, in its first phase and steering form from its start date."""
+    require(by, "programme.create", None)
     programme = Programme(
         name=name,
         short_name=short_name,
@@ -51,12 +61,10 @@ def programme_create(
         start_date=start_date,
         horizon_years=horizon_years,
     )
-    save_with_history(programme, by=by, reason="programme created")
-    programme_set_phase(
-        programme=programme, phase=phase, valid_from=start_date, by=by, note=phase_note
-    )
-    programme_set_steering_form(
-        programme=programme,
+    save_with_history(programme, by=by, event="programme.created")
+    _record_phase(programme, phase=phase, valid_from=start_date, by=by, note=phase_note)
+    _record_steering_form(
+        programme,
         steering_form=steering_form,
         valid_from=start_date,
         by=by,
@@ -65,18 +73,15 @@ def programme_create(
     return programme
 
 
-@transaction.atomic
 def programme_update(*, programme_id: int, version: int, by, **fields) -> Programme:
-    unknown = set(fields) - PROGRAMME_FIELDS
+    """Edit the programme's own fields (`Programme.EDITABLE_FIELDS`), refusing a save from a
+    form opened on an older version (`StaleEdit`)."""
+    programme = Programme.objects.get(pk=programme_id)
+    require(by, "programme.change", programme)
+    unknown = set(fields) - set(Programme.EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not a programme field: {', '.join(sorted(unknown))}")
-    programme = Programme.objects.select_for_update().get(pk=programme_id)
-    ensure_fresh(programme, version)
-    for name, value in fields.items():
-        setattr(programme, name, value)
-    programme.version += 1
-    save_with_history(programme, by=by, reason="programme edited")
-    return programme
+    return update_versioned(programme, version=version, by=by, event="programme.edited", **fields)
 
 
 @transaction.atomic
@@ -84,6 +89,22 @@ def programme_set_phase(
     *, programme: Programme, phase: str, valid_from: date, by, note=""
 ) -> ProgrammePhase:
     """The programme enters `phase` from `valid_from`; earlier phases stay as its history."""
+    require(by, "programme.change", programme)
+    return _record_phase(programme, phase=phase, valid_from=valid_from, by=by, note=note)
+
+
+@transaction.atomic
+def programme_set_steering_form(
+    *, programme: Programme, steering_form: str, valid_from: date, by, note=""
+) -> ProgrammeSteeringForm:
+    """The programme is steered in `steering_form` from `valid_from`."""
+    require(by, "programme.change", programme)
+    return _record_steering_form(
+        programme, steering_form=steering_form, valid_from=valid_from, by=by, note=note
+    )
+
+
+def _record_phase(programme, *, phase, valid_from, by, note) -> ProgrammePhase:
     if programme.phases.filter(valid_from=valid_from).exists():
         raise ValidationError(
             {"valid_from": _("A phase already starts on this date; choose another date.")}
@@ -92,13 +113,16 @@ def programme_set_phase(
     if current is not None and current.phase == phase:
         raise ValidationError({"phase": _("The programme is already in this phase on that date.")})
     record = ProgrammePhase(programme=programme, phase=phase, valid_from=valid_from, note=note)
-    save_with_history(record, by=by, reason="phase changed")
-    return record
+    return save_with_history(
+        record,
+        by=by,
+        event="programme.phase_recorded",
+        details={"phase": phase, "from": valid_from},
+    )
 
 
-@transaction.atomic
-def programme_set_steering_form(
-    *, programme: Programme, steering_form: str, valid_from: date, by, note=""
+def _record_steering_form(
+    programme, *, steering_form, valid_from, by, note
 ) -> ProgrammeSteeringForm:
     if programme.steering_forms.filter(valid_from=valid_from).exists():
         raise ValidationError(
@@ -112,8 +136,15 @@ def programme_set_steering_form(
     record = ProgrammeSteeringForm(
         programme=programme, steering_form=steering_form, valid_from=valid_from, note=note
     )
-    save_with_history(record, by=by, reason="steering form changed")
-    return record
+    return save_with_history(
+        record,
+        by=by,
+        event="programme.steering_form_recorded",
+        details={"steering_form": steering_form, "from": valid_from},
+    )
+
+
+# --- roles ("Mensen en rollen") ----------------------------------------------------------------
 
 
 def _overlaps(queryset, valid_from: date, valid_until: date | None):
@@ -134,14 +165,15 @@ def role_assign(
     last_name: str = "",
     valid_from: date | None = None,
     valid_until: date | None = None,
+    partner=None,
     invite: bool = True,
-    **extra,
 ) -> tuple[RoleAssignment, bool]:
     """Give the person with this e-mail address a role in the programme.
 
     A person not yet known gets an account without a password and an invitation by e-mail to
     set one. Returns the assignment and whether an invitation was sent.
     """
+    require(by, "programme.manage_roles", programme)
     email = User.objects.normalize_email(email).strip()
     valid_from = valid_from or timezone.localdate()
     user = User.objects.filter(email__iexact=email).first()
@@ -157,21 +189,29 @@ def role_assign(
         role=role,
         valid_from=valid_from,
         valid_until=valid_until,
+        partner=partner,
         by=by,
-        **extra,
     )
     invited = invite and not user.has_usable_password()
     if invited:
-        transaction.on_commit(lambda: send_invitation(user=user, programme=programme, by=by))
+        transaction.on_commit(lambda: _send_invitation(user=user, programme=programme, by=by))
     return assignment, invited
 
 
 @transaction.atomic
 def role_grant(
-    *, programme: Programme, user, role: str, by, valid_from: date, valid_until=None, **extra
+    *,
+    programme: Programme,
+    user,
+    role: str,
+    by,
+    valid_from: date,
+    valid_until: date | None = None,
+    partner=None,
 ) -> RoleAssignment:
-    """Give a known user a role in the programme (no invitation; see role_assign)."""
-    partner = extra.get("partner")
+    """Give a known user a role in the programme (no invitation; see role_assign). The fields
+    chosen are `RoleAssignment.EDITABLE_FIELDS`."""
+    require(by, "programme.manage_roles", programme)
     if partner is not None and not programme.participations.filter(partner=partner).exists():
         raise ValidationError(
             {
@@ -189,28 +229,40 @@ def role_grant(
                 % {"person": user, "programme": programme}
             }
         )
+    chosen = {
+        "role": role,
+        "partner": partner,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+    }
     assignment = RoleAssignment(
         programme=programme,
         user=user,
-        role=role,
-        valid_from=valid_from,
-        valid_until=valid_until,
-        **extra,
+        **{name: chosen[name] for name in RoleAssignment.EDITABLE_FIELDS},
     )
-    save_with_history(assignment, by=by, reason=f"role {role} assigned")
+    save_with_history(
+        assignment,
+        by=by,
+        event="role.granted",
+        details={"person": user, "role": role, "from": valid_from},
+    )
     forget_roles(user)
     return assignment
 
 
 @transaction.atomic
 def role_end(*, assignment_id: int, by, valid_until: date | None = None) -> RoleAssignment:
-    """End a role on a date (today by default). The assignment stays, as history."""
-    assignment = RoleAssignment.objects.select_for_update().get(pk=assignment_id)
+    """End a role on a date (today by default), its last day in the role. The assignment stays,
+    as history. The last member of the programme team cannot end their own role."""
+    assignment = (
+        RoleAssignment.objects.select_for_update()
+        .select_related("user", "programme")
+        .get(pk=assignment_id)
+    )
+    require(by, "programme.manage_roles", assignment)
     valid_until = valid_until or timezone.localdate()
     if assignment.valid_until is not None and assignment.valid_until <= valid_until:
         raise ValidationError(_("This role has already ended."))
-    if valid_until < assignment.valid_from:
-        raise ValidationError({"valid_until": _("The end date cannot lie before the start date.")})
     if (
         assignment.role == Role.PROGRAMME_TEAM
         and assignment.user_id == getattr(by, "pk", None)
@@ -222,10 +274,24 @@ def role_end(*, assignment_id: int, by, valid_until: date | None = None) -> Role
         raise ValidationError(
             _("You are the last member of the programme team; assign someone else first.")
         )
-    assignment.valid_until = valid_until
-    save_with_history(assignment, by=by, reason="role ended")
+    end_period(
+        assignment,
+        on=valid_until,
+        by=by,
+        event="role.ended",
+        details={"person": assignment.user, "role": assignment.role},
+    )
     forget_roles(assignment.user)
     return assignment
+
+
+# --- invitations -------------------------------------------------------------------------------
+
+
+def invitation_resend(*, assignment: RoleAssignment, by) -> None:
+    """Send the person of this role a new invitation to set their password."""
+    require(by, "programme.manage_roles", assignment)
+    _send_invitation(user=assignment.user, programme=assignment.programme, by=by)
 
 
 def invitation_link(user) -> str:
@@ -239,8 +305,9 @@ def invitation_link(user) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
-def send_invitation(*, user, programme: Programme, by) -> None:
-    """E-mail the person a link to set their password (valid for PASSWORD_RESET_TIMEOUT)."""
+def _send_invitation(*, user, programme: Programme, by) -> None:
+    """E-mail the person a link to set their password (valid for PASSWORD_RESET_TIMEOUT). The
+    caller has asked the policy."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "user": user,

@@ -1,8 +1,11 @@
-"""The programme's pages: the programme, its phase and steering form, and "Mensen en rollen"."""
+"""The programme's pages: the programme, its phase and steering form, its history, and "Mensen en
+rollen". Each view starts with `programme_for`/`object_for` (404 unknown, 403 refused) and
+leaves the decisions to the services, which ask the policy again."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,16 +13,15 @@ from django.views.decorators.http import require_POST
 from avk import home as home_panels
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
-from avk.views import programme_for
+from avk.shortcuts import history_page, object_for, programme_for
 
-from . import permissions as policy
-from . import selectors, services
+from . import history, selectors, services
 from .forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
 from .models import RoleAssignment
 
 
 def programme_detail(request, slug):
-    programme_for(request, slug, policy.can_view_programme)
+    programme_for(request, slug, "programme.view")
     programme = selectors.programme_detail(slug=slug)
     request.programme = programme
     return render(
@@ -34,7 +36,7 @@ def programme_detail(request, slug):
 
 
 def programme_edit(request, slug):
-    programme = programme_for(request, slug, policy.can_change_programme)
+    programme = programme_for(request, slug, "programme.change")
     form = ProgrammeForm(request.POST or None, instance=programme)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -56,7 +58,7 @@ def programme_edit(request, slug):
 
 
 def _state_change(request, slug, form_class, service, success):
-    programme = programme_for(request, slug, policy.can_change_programme)
+    programme = programme_for(request, slug, "programme.change")
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -96,8 +98,34 @@ def programme_steering_form(request, slug):
     )
 
 
+def programme_history(request, slug):
+    """Who edited the programme, and who recorded its phases and steering forms, when."""
+    programme = programme_for(request, slug, "programme.view_history")
+    return history_page(
+        request,
+        programme,
+        title=programme.name,
+        history=history.programme_history(programme),
+        back_url=programme.get_absolute_url(),
+        back_label=_("Back to the programme"),
+    )
+
+
+def people_history(request, slug):
+    """Who gave and ended which roles in the programme, when."""
+    programme = programme_for(request, slug, "programme.manage_roles")
+    return history_page(
+        request,
+        programme,
+        title=_("Roles in %(programme)s") % {"programme": programme.name},
+        history=history.role_history(programme),
+        back_url=reverse("programme:people", args=[programme.slug]),
+        back_label=_("Back to people and roles"),
+    )
+
+
 def people(request, slug):
-    programme = programme_for(request, slug, policy.can_manage_roles)
+    programme = programme_for(request, slug, "programme.manage_roles")
     include_past = request.GET.get("past") == "1"
     return render(
         request,
@@ -115,7 +143,7 @@ def people(request, slug):
 
 
 def people_add(request, slug):
-    programme = programme_for(request, slug, policy.can_manage_roles)
+    programme = programme_for(request, slug, "programme.manage_roles")
     form = RoleAssignmentForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,10 +176,16 @@ def people_add(request, slug):
     return render(request, "programme/people_form.html", {"programme": programme, "form": form})
 
 
+def _assignment(request, slug, pk):
+    """The role `pk` of the programme in the URL, if this person manages its roles."""
+    programme = programme_for(request, slug, "programme.manage_roles")
+    roles = RoleAssignment.objects.filter(programme=programme).select_related("user")
+    return programme, object_for(request, roles, "programme.manage_roles", pk=pk)
+
+
 @require_POST
 def people_end(request, slug, pk):
-    programme = programme_for(request, slug, policy.can_manage_roles)
-    assignment = get_object_or_404(RoleAssignment, pk=pk, programme=programme)
+    programme, assignment = _assignment(request, slug, pk)
     form = RoleEndForm(request.POST)
     if form.is_valid():
         try:
@@ -175,11 +209,8 @@ def people_end(request, slug, pk):
 
 @require_POST
 def people_invite(request, slug, pk):
-    programme = programme_for(request, slug, policy.can_manage_roles)
-    assignment = get_object_or_404(
-        RoleAssignment.objects.select_related("user"), pk=pk, programme=programme
-    )
-    services.send_invitation(user=assignment.user, programme=programme, by=request.user)
+    programme, assignment = _assignment(request, slug, pk)
+    services.invitation_resend(assignment=assignment, by=request.user)
     messages.success(
         request,
         _("A new invitation has been sent to %(email)s.") % {"email": assignment.user.email},

@@ -6,8 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from avk.admin import ProgrammeScopedAdmin
-from programme.core.permissions import programmes_administered_by
+from avk.admin import ProgrammeScopedAdmin, programmes_administered_by
 
 from . import services
 from .models import (
@@ -59,20 +58,15 @@ class DinAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
 @admin.register(ProgrammeLine)
 class ProgrammeLineAdmin(DinAdmin):
     list_display = ["name", "programme", "order"]
-    fields = ["programme", "name", "challenge", "approach"]
+    fields = ["programme", *ProgrammeLine.EDITABLE_FIELDS]
     search_fields = ["name"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["programme"] if obj else []
 
     def create(self, obj, data, by):
-        return services.line_create(
-            programme=data["programme"],
-            by=by,
-            name=data["name"],
-            challenge=data["challenge"],
-            approach=data["approach"],
-        )
+        fields = {name: data[name] for name in ProgrammeLine.EDITABLE_FIELDS}
+        return services.line_create(programme=data["programme"], by=by, **fields)
 
     def update(self, obj, version, fields, by):
         return services.line_update(line_id=obj.pk, version=version, by=by, **fields)
@@ -84,7 +78,7 @@ class ProgrammeLineAdmin(DinAdmin):
 @admin.register(StrategicGoal)
 class StrategicGoalAdmin(DinAdmin):
     list_display = ["title", "line", "programme", "order"]
-    fields = ["line", "title", "description"]
+    fields = ["line", *StrategicGoal.EDITABLE_FIELDS]
     search_fields = ["title"]
     list_select_related = ["line", "programme"]
 
@@ -113,7 +107,7 @@ class StrategicGoalAdmin(DinAdmin):
 @admin.register(OperationalGoal)
 class OperationalGoalAdmin(DinAdmin):
     list_display = ["title", "strategic_goal", "programme", "order"]
-    fields = ["strategic_goal", "title", "description"]
+    fields = ["strategic_goal", *OperationalGoal.EDITABLE_FIELDS]
     search_fields = ["title"]
     list_select_related = ["strategic_goal", "programme"]
 
@@ -158,26 +152,17 @@ class EffortPartnerInline(EffortGoalInline):
     readonly_fields = ["partner", "role"]
 
 
+LEADS = ("lead_member", "lead_user")
+
+
 @admin.register(Effort)
 class EffortAdmin(DinAdmin):
     list_display = ["title", "programme", "status", "progress", "start_month", "end_month"]
     list_filter = ["programme", "status", "structural"]
     search_fields = ["title", "other_parties"]
     inlines = [EffortGoalInline, EffortPartnerInline]
-    fields = [
-        "programme",
-        "title",
-        "description",
-        "status",
-        "progress",
-        "progress_note",
-        "start_month",
-        "end_month",
-        "other_parties",
-        "structural",
-        "municipality",
-        "place",
-    ]
+    #: The leads are chosen on the DIN pages, which offer only this programme's people.
+    fields = ["programme", *(f for f in Effort.EDITABLE_FIELDS if f not in LEADS)]
 
     def get_readonly_fields(self, request, obj=None):
         return ["programme"] if obj else []
@@ -206,7 +191,9 @@ class WorkingGroupMemberInline(admin.TabularInline):
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(DinAdmin):
     list_display = ["name", "programme", "order"]
-    fields = ["programme", "name", "theme", "order"]
+    #: The efforts it carries are set on its page (a many-to-many the admin would save past
+    #: the services).
+    fields = ["programme", *(f for f in WorkingGroup.EDITABLE_FIELDS if f != "efforts")]
     inlines = [WorkingGroupMemberInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -234,19 +221,7 @@ class WorkingGroupAdmin(DinAdmin):
 class IndicatorAdmin(DinAdmin):
     list_display = ["name", "goal", "programme", "frequency", "owner"]
     list_select_related = ["goal", "programme", "owner"]
-    fields = [
-        "goal",
-        "name",
-        "unit",
-        "baseline_value",
-        "baseline_year",
-        "target_value",
-        "target_year",
-        "direction",
-        "cumulative",
-        "frequency",
-        "owner",
-    ]
+    fields = ["goal", *Indicator.EDITABLE_FIELDS]
 
     def create(self, obj, data, by):
         data = dict(data)

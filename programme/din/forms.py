@@ -47,7 +47,7 @@ class HelperMixin:
 class LineForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ProgrammeLine
-        fields = ["name", "challenge", "approach"]
+        fields = ProgrammeLine.EDITABLE_FIELDS
         widgets = {
             "challenge": forms.Textarea(attrs={"rows": 3}),
             "approach": forms.Textarea(attrs={"rows": 3}),
@@ -63,7 +63,7 @@ class LineForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
 class StrategicGoalForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = StrategicGoal
-        fields = ["title", "description"]
+        fields = StrategicGoal.EDITABLE_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, programme=None, **kwargs):
@@ -76,6 +76,7 @@ class StrategicGoalForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
 class OperationalGoalForm(StrategicGoalForm):
     class Meta(StrategicGoalForm.Meta):
         model = OperationalGoal
+        fields = OperationalGoal.EDITABLE_FIELDS
 
 
 class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
@@ -96,21 +97,7 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Effort
-        fields = [
-            "title",
-            "description",
-            "status",
-            "progress",
-            "progress_note",
-            "start_month",
-            "end_month",
-            "lead_member",
-            "lead_user",
-            "other_parties",
-            "structural",
-            "municipality",
-            "place",
-        ]
+        fields = Effort.EDITABLE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "progress_note": forms.Textarea(attrs={"rows": 2}),
@@ -234,18 +221,7 @@ class EffortForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
 class IndicatorForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "name",
-            "unit",
-            "baseline_value",
-            "baseline_year",
-            "target_value",
-            "target_year",
-            "direction",
-            "cumulative",
-            "frequency",
-            "owner",
-        ]
+        fields = Indicator.EDITABLE_FIELDS
 
     def __init__(self, *args, programme, goal=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -321,7 +297,7 @@ class DinFilterForm(forms.Form):
 class WorkingGroupForm(HelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = WorkingGroup
-        fields = ["name", "theme", "efforts"]
+        fields = [f for f in WorkingGroup.EDITABLE_FIELDS if f != "order"]  # order: the admin
         widgets = {"theme": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, programme, **kwargs):
@@ -364,7 +340,7 @@ class WorkingGroupMemberForm(HelperMixin, forms.Form):
 class MeasurementForm(HelperMixin, forms.ModelForm):
     class Meta:
         model = Measurement
-        fields = ["period_label", "period_end", "value", "narrative", "source"]
+        fields = Measurement.EDITABLE_FIELDS
         widgets = {
             "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "narrative": forms.Textarea(attrs={"rows": 2}),

@@ -4,8 +4,10 @@ does not grow with the number of programmes."""
 
 from django.utils.translation import gettext as _
 
-from avk.access import Role, programme_ids_with_role
+from avk import policy
+from avk.access import programme_ids_with_role
 from avk.home import Panel
+from programme.core.models import Programme
 
 from . import selectors
 
@@ -13,11 +15,17 @@ _TEAM_CACHE = "_din_home_team"
 _DUE_CACHE = "_din_due"
 
 
+def _keeps_din(request, programme) -> bool:
+    return policy.allowed(request.user, "din.change_din", programme)
+
+
 def _team_data(request) -> dict:
-    """{programme_id: {"counts", "awaiting"}} for the person's team programmes."""
+    """{programme_id: {"counts", "awaiting"}} for the programmes whose DIN the person keeps
+    (asked of the policy once per programme they are in, read in one go)."""
     cached = getattr(request, _TEAM_CACHE, None)
     if cached is None:
-        ids = programme_ids_with_role(request.user, [Role.PROGRAMME_TEAM])
+        programmes = Programme.objects.filter(pk__in=programme_ids_with_role(request.user))
+        ids = [p.pk for p in programmes if _keeps_din(request, p)]
         cached = selectors.din_team_data(ids)
         setattr(request, _TEAM_CACHE, cached)
     return cached
@@ -25,16 +33,16 @@ def _team_data(request) -> dict:
 
 def _team_entry(request, programme) -> dict:
     data = _team_data(request)
-    if programme.pk not in data:  # a team role the cache did not know about: ask for it alone
+    if programme.pk not in data:  # a programme the cache did not know about: ask for it alone
         data.update(selectors.din_team_data([programme.pk]))
     return data[programme.pk]
 
 
 def din_panels(request, programme, roles):
-    """The programme team sees the DIN's health and the measurements awaiting approval;
-    indicator owners see their indicators whose measurement is due."""
+    """Who keeps the DIN (the programme team) sees its health and the measurements awaiting
+    approval; indicator owners see their indicators whose measurement is due."""
     found = []
-    if Role.PROGRAMME_TEAM in roles:
+    if _keeps_din(request, programme):
         entry = _team_entry(request, programme)
         counts, awaiting = entry["counts"], entry["awaiting"]
         if any(counts.values()) or awaiting:

@@ -1,13 +1,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from avk import policy
 from avk.navigation import NavItem
-
-from . import permissions as policy
 
 
 def items(request, programme):
-    if not policy.can_view_din(request.user, programme):
+    if not policy.allowed(request.user, "din.view_din", programme):
         return []
     din = _("DIN")
     slug = [programme.slug]

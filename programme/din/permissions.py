@@ -1,21 +1,36 @@
 """Who may do what with a programme's DIN (lines, goals, efforts, working groups, indicators,
-measurements). The only place that decides it.
+measurements). The only place that decides it; registered as the "din" policy, so everything
+asks `avk.policy.allowed(user, "din.<verb>", obj)` or `require(...)`.
 
-Actions: view_din, export_din, change_din, and on single objects enter_measurement,
-review_measurement and resubmit_measurement. `allowed` answers the programme's own actions too
-(programme.core.permissions), so it answers every action of the programme app. Every answer
-names the programme: a role in one programme gives nothing in another. Superusers may do
-everything.
+Verbs: view_din, export_din, change_din (lines, goals, efforts, working groups and their
+members, indicators), import_din, and on single objects enter_measurement (an indicator),
+review_measurement and resubmit_measurement (a measurement, in the state that allows it).
+Only DIN verbs: a programme's own verbs are asked as "programme.<verb>". Every answer names
+the programme: a role in one programme gives nothing in another. Superusers may do everything
+a measurement's state allows.
 """
 
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from avk.access import Role, has_role, is_superuser
-from programme.core import permissions as core_policy
 from programme.core.models import Programme
 from programme.core.permissions import can_view_programme
+
+from .models import MeasurementStatus, WorkingGroupMember
+
+
+def programme_of(obj) -> Programme:
+    """A programme, or the programme of a DIN item (anything with a `.programme`, or a working
+    group's member)."""
+    if isinstance(obj, Programme):
+        return obj
+    if isinstance(obj, WorkingGroupMember):
+        return obj.working_group.programme
+    return obj.programme
 
 
 def can_view_din(user, programme: Programme) -> bool:
@@ -26,12 +41,13 @@ def can_view_din(user, programme: Programme) -> bool:
 def can_export_din(user, programme: Programme) -> bool:
     """Downloading the DIN as Excel: everyone who reads the DIN (every role in the programme),
     on purpose. The export holds nothing the DIN pages do not already show to them. (Not the
-    back-office rule `can_export`: the DIN is no back-office list.)"""
+    back-office rule `programme.export`: the DIN is no back-office list.)"""
     return can_view_din(user, programme)
 
 
 def can_change_din(user, programme: Programme) -> bool:
-    """Only the programme's own team (and superusers) builds and keeps the DIN."""
+    """Only the programme's own team (and superusers) builds and keeps the DIN, also by an
+    import."""
     return is_superuser(user) or has_role(user, programme, Role.PROGRAMME_TEAM)
 
 
@@ -40,8 +56,6 @@ def is_kartrekker(user, programme: Programme) -> bool:
     seat or as a user. One query, deliberately not cached on the user object: a page that
     needs it for many rows asks once (see the indicator page), and the answer must change as
     soon as someone becomes kartrekker."""
-    from .models import WorkingGroupMember
-
     if not user.is_authenticated:
         return False
     return (
@@ -77,7 +91,7 @@ def can_enter_measurement(user, indicator) -> bool:
     partner_ids = partner_ids_spoken_for(user, programme)
     if not partner_ids:
         return False
-    from .models import EffortPartner, WorkingGroupMember
+    from .models import EffortPartner
 
     if WorkingGroupMember.objects.filter(
         working_group__programme=programme, is_lead=True, partner_id__in=partner_ids
@@ -89,14 +103,20 @@ def can_enter_measurement(user, indicator) -> bool:
 
 
 def can_review_measurement(user, measurement) -> bool:
-    """Approving or sending back a measurement: the programme team."""
-    return can_change_din(user, measurement.indicator.programme)
+    """Approving or sending back a measurement: the programme team, and only while it is a
+    draft (an approved measurement is final; one sent back waits for its correction)."""
+    return measurement.status == MeasurementStatus.DRAFT and can_change_din(
+        user, measurement.indicator.programme
+    )
 
 
 def can_resubmit_measurement(user, measurement, *, may_enter: bool | None = None) -> bool:
-    """A measurement sent back is corrected by whoever entered it (or the programme team).
-    `may_enter`: the answer of can_enter_measurement for the measurement's indicator, when the
-    caller already has it (a page listing an indicator's measurements asks once, not per row)."""
+    """A measurement sent back (and only then) is corrected by whoever entered it (or the
+    programme team). `may_enter`: the answer of can_enter_measurement for the measurement's
+    indicator, when the caller already has it (a page listing an indicator's measurements
+    asks once, not per row)."""
+    if measurement.status != MeasurementStatus.RETURNED:
+        return False
     programme = measurement.indicator.programme
     if can_change_din(user, programme):
         return True
@@ -107,10 +127,12 @@ def can_resubmit_measurement(user, measurement, *, may_enter: bool | None = None
     return bool(may_enter)
 
 
+#: Rules asked of the object's programme (obj: a programme or any DIN item).
 RULES = {
     "view_din": can_view_din,
     "export_din": can_export_din,
     "change_din": can_change_din,
+    "import_din": can_change_din,
 }
 
 #: Rules that look at the object itself, not only at its programme.
@@ -120,15 +142,35 @@ OBJECT_RULES = {
     "resubmit_measurement": can_resubmit_measurement,  # obj: a Measurement
 }
 
+#: What a refusal says (Dutch through the catalogue); `refusal` names the state when the
+#: state is the reason.
+MESSAGES = {
+    "enter_measurement": gettext_lazy("You may not enter measurements for this indicator."),
+    "review_measurement": gettext_lazy("Only the programme team reviews measurements."),
+    "resubmit_measurement": gettext_lazy("You may not correct this measurement."),
+}
 
-def allowed(user, action: str, obj) -> bool:
-    """May `user` do `action` on `obj` (a programme, or anything with a `.programme`: DIN lines,
-    goals, efforts, working groups, indicators and measurements)? The programme's own actions
-    (view, change, ...) are answered by programme.core.permissions."""
-    if action in OBJECT_RULES:
-        return OBJECT_RULES[action](user, obj)
-    rule = RULES.get(action)
-    if rule is None:
-        return core_policy.allowed(user, action, obj)
-    programme = obj if isinstance(obj, Programme) else obj.programme
-    return rule(user, programme)
+
+def allowed(user, verb: str, obj) -> bool:
+    """May `user` do the DIN `verb` to `obj` (a programme, or anything with a `.programme`:
+    DIN lines, goals, efforts, working groups, indicators and measurements), now? An unknown
+    verb is a programming error."""
+    if verb in OBJECT_RULES:
+        return OBJECT_RULES[verb](user, obj)
+    try:
+        rule = RULES[verb]
+    except KeyError:
+        raise ValueError(f"Unknown DIN action: {verb!r}") from None
+    return rule(user, programme_of(obj))
+
+
+def refusal(user, verb: str, obj):
+    """The message of a refusal of `verb` on `obj`: the measurement's state when that is what
+    stands in the way, else the verb's own message (None: the policy's default)."""
+    if verb == "review_measurement" and obj.status != MeasurementStatus.DRAFT:
+        return _("Only a draft can be approved or sent back; this one is %(status)s.") % {
+            "status": obj.get_status_display()
+        }
+    if verb == "resubmit_measurement" and obj.status != MeasurementStatus.RETURNED:
+        return _("Only a measurement that was sent back can be corrected and offered again.")
+    return MESSAGES.get(verb)

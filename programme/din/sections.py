@@ -2,16 +2,16 @@
 
 from django.utils.translation import gettext as _
 
+from avk import policy
 from avk.home import Panel
 
-from . import permissions as policy
 from . import selectors
 
 
 def partner_din_section(request, partner, programme):
     """The efforts (with the partner's role) and working groups the partner is in (two
     queries), for whoever may read the programme's DIN."""
-    if programme is None or not policy.can_view_din(request.user, programme):
+    if programme is None or not policy.allowed(request.user, "din.view_din", programme):
         return []
     found = selectors.partner_din(partner, programme)
     return [

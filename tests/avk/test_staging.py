@@ -94,3 +94,14 @@ def test_clean_staged_removes_only_old_files(who):
     with pytest.raises(ValidationError):
         staging.load(old.token, user=user, programme=programme, kind="partners")
     assert staging.load(fresh.token, user=user, programme=programme, kind="partners").content
+
+
+def test_discard_with_someone_elses_binding_removes_nothing(who):
+    user, programme = who
+    staged = staging.stage(_upload(), user=user, programme=programme, kind="partners")
+    staging.discard(staged.token, user=UserFactory(), programme=programme, kind="partners")
+    staging.discard(staged.token, user=user, programme=programme, kind="din")
+    assert staging.load(staged.token, user=user, programme=programme, kind="partners").content
+    staging.discard(staged.token, user=user, programme=programme, kind="partners")
+    with pytest.raises(ValidationError):
+        staging.load(staged.token, user=user, programme=programme, kind="partners")

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from avk.policy import Refused
 from governance import services
 from governance.markdown import render
 
@@ -75,7 +76,7 @@ def test_too_large_is_refused(make, users):
 
 
 def test_no_attachments_on_a_decided_proposal(make, users):
-    with pytest.raises(ValidationError, match="geen nieuwe bijlagen"):
+    with pytest.raises(Refused, match="geen nieuwe bijlagen"):
         add(make("besloten"), users["programme_team"], "x.pdf", PDF)
 
 

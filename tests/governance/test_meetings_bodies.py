@@ -62,7 +62,7 @@ def test_membership_overlap_refused_and_ending_keeps_history(board, users):
         membership_id=membership.pk, by=team, valid_until=date(2024, 12, 31)
     )
     assert not ended.in_force_on()
-    assert ended.history.first().history_change_reason == "membership ended"
+    assert ended.history.first().history_change_reason == "membership.ended"
     with pytest.raises(ValidationError, match="al beëindigd"):
         services.membership_end(membership_id=membership.pk, by=team, valid_until=date(2025, 1, 1))
     again = services.membership_add(
@@ -126,9 +126,9 @@ def test_action_items_open_done_reopen(board, users, other_board):
     reopened = services.action_item_reopen(action_item_id=item.pk, by=team)
     assert reopened.status == "open" and reopened.done_on is None
     assert [h.history_change_reason for h in reopened.history.order_by("history_date")] == [
-        "action item added",
-        "action item done",
-        "action item reopened",
+        "action_item.added",
+        "action_item.done",
+        "action_item.reopened",
     ]
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from avk.policy import Refused
 from governance import services
 from governance.models import Membership, Proposal, ProposalStatus
 from tests.factories import MembershipFactory, UserFactory
@@ -53,7 +54,7 @@ def test_member_votes_and_changes_the_vote_before_the_deadline(make, members):
     assert {v.choice for v in saved} == {"voor"}
     assert proposal.decisions.get(position=2).votes.count() == 1
     history = saved[0].history.order_by("history_date")
-    assert [h.history_change_reason for h in history] == ["vote cast", "vote changed"]
+    assert [h.history_change_reason for h in history] == ["vote.cast", "vote.changed"]
     assert history.last().history_user == members["board"]
 
 
@@ -63,7 +64,7 @@ def test_member_votes_and_changes_the_vote_before_the_deadline(make, members):
 )
 def test_non_members_and_non_voting_members_cannot_vote(make, users, who):
     proposal = make("schriftelijke_ronde")
-    with pytest.raises(ValidationError, match="Alleen huidige stemgerechtigde leden"):
+    with pytest.raises(Refused, match="Alleen huidige stemgerechtigde leden"):
         vote(proposal, users[who])
 
 
@@ -72,14 +73,14 @@ def test_a_member_who_left_cannot_vote(make, members):
     Membership.objects.filter(user=members["member2"]).update(
         valid_until=timezone.localdate() - timedelta(days=1)
     )
-    with pytest.raises(ValidationError, match="Alleen huidige"):
+    with pytest.raises(Refused, match="Alleen huidige"):
         vote(proposal, members["member2"])
 
 
 def test_voting_after_the_deadline_is_refused(make, members):
     proposal = make("schriftelijke_ronde")
     expire(proposal)
-    with pytest.raises(ValidationError, match="termijn van deze schriftelijke ronde is verstreken"):
+    with pytest.raises(Refused, match="termijn van deze schriftelijke ronde is verstreken"):
         vote(proposal, members["board"])
 
 
@@ -91,7 +92,7 @@ def test_no_vote_on_take_note_decisions_or_outside_a_round(make, members):
             proposal_id=proposal.pk, by=members["board"], votes={note.pk: ("voor", "")}
         )
     submitted = make("ingediend")
-    with pytest.raises(ValidationError, match="niet in een schriftelijke ronde"):
+    with pytest.raises(Refused, match="niet in een schriftelijke ronde"):
         vote(submitted, members["board"])
 
 
@@ -269,7 +270,7 @@ def test_members_are_told_when_put_on_the_agenda(
 def test_nothing_is_sent_when_the_step_fails(make, users, django_capture_on_commit_callbacks):
     proposal = make("concept")
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused):
         services.round_open(
             proposal_id=proposal.pk,
             by=users["programme_team"],
@@ -284,7 +285,7 @@ def test_future_membership_does_not_count_yet(make, board, users):
         body=board, user=later, role="lid", valid_from=timezone.localdate() + timedelta(days=5)
     )
     proposal = make("schriftelijke_ronde")
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused, match="Alleen huidige stemgerechtigde leden"):
         vote(proposal, later)
     assert date.today()  # membership starting later is not "current"
 

@@ -60,7 +60,7 @@ def test_editing_a_partner_in_the_admin_goes_through_the_service(client, users, 
     own.refresh_from_db()
     assert (own.municipality, own.version) == ("Groningen", 2)
     assert own.history.first().history_user == user
-    assert own.history.first().history_change_reason == "partner details edited"
+    assert own.history.first().history_change_reason == "admin.edited"
 
 
 def test_commitments_are_read_only_history_in_the_admin(client, users, programme, own):

@@ -62,13 +62,13 @@ def test_a_package_and_its_items_are_edited_through_the_services(client, users, 
     record = package.history.first()
     assert (record.history_user, record.history_change_reason) == (
         user,
-        "package edited in the admin",
+        "admin.edited",
     )
     edited = PackageItem.objects.get(pk=items[0].pk)
     assert edited.text == "Volledige delegatie (5 zetels)"
     assert (edited.history.first().history_user, edited.history.first().history_change_reason) == (
         user,
-        "package item edited",
+        "package_item.edited",
     )
     assert not PackageItem.objects.filter(pk=items[1].pk).exists()
     removed = PackageItem.history.filter(id=items[1].pk).first()
@@ -100,7 +100,7 @@ def test_a_package_is_added_through_the_service(client, users, programme):
     assert response.status_code == 302, response.content.decode()[:3000]
     package = CommitmentPackage.objects.get(programme=programme, code="D")
     assert package.history.first().history_user == user
-    assert package.history.first().history_change_reason == "package created"
+    assert package.history.first().history_change_reason == "package.created"
     assert package.items.get().history.first().history_user == user
 
 
@@ -127,7 +127,7 @@ def test_delete_selected_removes_delegation_members_through_the_service(
         assert (record.history_type, record.history_user, record.history_change_reason) == (
             "-",
             user,
-            "delegation member removed",
+            "delegation.removed",
         )
 
 

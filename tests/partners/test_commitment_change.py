@@ -39,10 +39,14 @@ def test_a_new_package_closes_the_previous_commitment_the_day_before(
     assert selectors.current_package(own, programme, start).package == packages["A"]
     # history: who and why, on both
     assert new.history.first().history_user == team
-    assert new.history.first().history_change_reason == "package B -> A"
+    record = new.history.first()
+    assert record.history_change_reason == "commitment.changed"
+    assert (record.history_details["old"], record.history_details["package"]) == ("B", "A")
     closing = old.history.order_by("-history_date").first()
     assert closing.history_user == team
-    assert closing.history_change_reason.startswith("ended: package A from")
+    assert closing.history_change_reason == "commitment.ended_by_change"
+    assert closing.history_details["package"] == "A"
+    assert closing.history_details["from"] == start.isoformat()
 
 
 def test_at_most_one_commitment_is_in_force_on_any_day(users, programme, own, packages):
@@ -53,7 +57,6 @@ def test_at_most_one_commitment_is_in_force_on_any_day(users, programme, own, pa
         package=packages["A"],
         valid_from=date(2024, 1, 1),
         by=team,
-        allow_backdating=True,
     )
     services.commitment_change(
         programme=programme,
@@ -61,7 +64,6 @@ def test_at_most_one_commitment_is_in_force_on_any_day(users, programme, own, pa
         package=packages["C"],
         valid_from=date(2024, 7, 1),
         by=team,
-        allow_backdating=True,
     )
     day = date(2023, 1, 1)
     while day < date(2025, 1, 1):
@@ -84,7 +86,6 @@ def test_overlapping_periods_are_refused(users, programme, own, packages, valid_
             package=packages["A"],
             valid_from=valid_from,
             by=users["programme_team"],
-            allow_backdating=True,
         )
     assert message in str(error.value)
     assert Commitment.objects.filter(partner=own).count() == 1
@@ -173,7 +174,7 @@ def test_correcting_a_commitment_checks_the_version(users, programme, own):
         )
     commitment.refresh_from_db()
     assert commitment.yearly_contribution == Decimal("2500.00")
-    assert commitment.history.first().history_change_reason == "commitment corrected"
+    assert commitment.history.first().history_change_reason == "commitment.corrected"
 
 
 @pytest.mark.skipif(
@@ -252,7 +253,6 @@ def test_contributions_for_a_year_are_prorated_by_days_in_force(
         package=packages["A"],
         valid_from=date(2024, 7, 1),
         by=users["programme_team"],
-        allow_backdating=True,
     )
     rows = {
         row["partner"].name: row["amount"]

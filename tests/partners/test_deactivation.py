@@ -61,7 +61,6 @@ def test_deactivating_in_one_programme_leaves_the_other_alone(
             package=here.package,
             valid_from=today,
             by=users["superuser"],
-            allow_backdating=True,
         )
 
 
@@ -79,7 +78,7 @@ def test_the_last_programme_makes_the_partner_inactive(users, programme, other_p
         on=today,
     )
     assert not partner.active
-    assert partner.history.first().history_change_reason == "partner deactivated"
+    assert partner.history.first().history_change_reason == "partner.deactivated"
     assert not Commitment.objects.filter(partner=in_two, valid_until__isnull=True).exists()
 
 

@@ -37,8 +37,12 @@ def upload(client, programme, kind, name, content):
     )
 
 
-def confirm(client, programme):
-    return client.post(reverse("partners:import-confirm", args=[programme.slug]), follow=True)
+def confirm(client, programme, preview=None):
+    """Confirm the file a preview checked: the preview page names it by a token (and its kind)
+    in the confirmation form; without a checked file there is nothing to name."""
+    context = preview.context if preview is not None else {}
+    data = {"token": context.get("token") or "", "kind": context.get("kind") or ""}
+    return client.post(reverse("partners:import-confirm", args=[programme.slug]), data, follow=True)
 
 
 def state():
@@ -80,7 +84,7 @@ def test_partners_preview_then_confirm(client, secretary, programme, own, fmt):
     assert "Alle rijen zijn in orde: 3 nieuw" in html
     assert state() == before  # the preview wrote nothing
 
-    done = confirm(client, programme)
+    done = confirm(client, programme, response)
     assert "Geïmporteerd: 3 nieuw, 0 gewijzigd, 0 ongewijzigd." in done.content.decode()
     pekela = Partner.objects.get(name="Gemeente Pekela")
     assert (pekela.kind, pekela.short_name) == ("gemeente", "Pekela")
@@ -96,7 +100,7 @@ def test_an_existing_partner_is_updated_by_its_exact_name(client, secretary, pro
     )
     response = upload(client, programme, "partners", "p.csv", content)
     assert (response.context["outcome"].new, response.context["outcome"].updated) == (0, 1)
-    confirm(client, programme)
+    confirm(client, programme, response)
     own.refresh_from_db()
     assert (own.municipality, own.version) == ("Groningen", 2)
 
@@ -112,7 +116,7 @@ def test_commitments_import_closes_the_previous_commitment(
     response = upload(client, programme, "commitments", "c.xlsx", xlsx(rows))
     assert response.context["outcome"].ok, response.context["outcome"].problems
     assert Commitment.objects.count() == 2
-    confirm(client, programme)
+    confirm(client, programme, response)
     new = Commitment.objects.get(partner=own, valid_from=date(2024, 7, 1))
     assert (new.package, new.yearly_contribution) == (
         packages["A"],
@@ -134,7 +138,7 @@ def test_delegation_import(client, secretary, programme, own):
     ]
     response = upload(client, programme, "delegation", "d.csv", csv_bytes(rows, delimiter=","))
     assert response.context["outcome"].ok, response.context["outcome"].problems
-    confirm(client, programme)
+    confirm(client, programme, response)
     bram = DelegationMember.objects.get(name="Bram Bedenksel")
     assert (bram.partner, bram.level, bram.is_contact) == (own, "bestuurder", True)
     assert bram.history.first().history_user == secretary
@@ -308,7 +312,7 @@ def test_a_bad_file_is_refused_with_row_and_reason_and_nothing_is_written(
         assert any(message in problem for problem in problems), (message, problems)
     assert state() == before
     # and there is nothing to confirm
-    done = confirm(client, programme)
+    done = confirm(client, programme, response)
     assert "Er is geen gecontroleerd bestand" in done.content.decode()
     assert state() == before
 
@@ -360,7 +364,7 @@ def test_a_file_that_became_invalid_between_preview_and_confirm_writes_nothing(
     assert response.context["outcome"].ok
     DelegationMemberFactory(programme=programme, partner=own, level="manager", name="Tussendoor")
     before = state()
-    done = confirm(client, programme)
+    done = confirm(client, programme, response)
     html = done.content.decode()
     assert "Rij 3: level: Alle 2 zetels op het niveau manager zijn bezet." in html
     assert "Er is niets geïmporteerd." in html

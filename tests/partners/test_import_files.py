@@ -25,9 +25,10 @@ def files(folder):
 
 def test_the_file_is_removed_after_the_confirmation(client, users, programme, folder):
     client.force_login(users["secretary"])
-    assert upload(client, programme, "partners", "p.csv", CONTENT).context["outcome"].ok
+    preview = upload(client, programme, "partners", "p.csv", CONTENT)
+    assert preview.context["outcome"].ok
     assert len(files(folder)) == 1
-    confirm(client, programme)
+    confirm(client, programme, preview)
     assert files(folder) == []
 
 

@@ -32,7 +32,7 @@ def test_the_portal_import_refuses_a_partner_of_another_programme(
     assert response.status_code == 200
     problems = response.context["problems"]
     assert problems == ["Rij 3: " + MESSAGE.replace("Gemeente Landerd", "gemeente landerd")]
-    confirm(client, programme)  # nothing checked: nothing to confirm
+    confirm(client, programme, response)  # nothing checked: nothing to confirm
     assert state() == before
     elsewhere.refresh_from_db()
     assert elsewhere.municipality == "Landerd"
@@ -91,8 +91,9 @@ def test_the_admin_import_refuses_a_partner_of_another_programme(
 def test_an_import_update_goes_through_the_service(client, users, programme, own):
     client.force_login(users["secretary"])
     content = csv_bytes([["name", "kind", "municipality"], ["Noorderpoort", "onderwijs", "Assen"]])
-    assert upload(client, programme, "partners", "p.csv", content).context["outcome"].ok
-    confirm(client, programme)
+    preview = upload(client, programme, "partners", "p.csv", content)
+    assert preview.context["outcome"].ok
+    confirm(client, programme, preview)
     own.refresh_from_db()
     assert (own.municipality, own.version) == ("Assen", 2)
     record = own.history.first()
@@ -111,9 +112,10 @@ def test_a_commitment_correction_by_import_goes_through_the_service(client, user
             ["Noorderpoort", commitment.package.code, "2023-01-01", "1234,50"],
         ]
     )
-    outcome = upload(client, programme, "commitments", "c.csv", content).context["outcome"]
+    preview = upload(client, programme, "commitments", "c.csv", content)
+    outcome = preview.context["outcome"]
     assert outcome.ok, outcome.problems
-    confirm(client, programme)
+    confirm(client, programme, preview)
     commitment.refresh_from_db()
     assert str(commitment.yearly_contribution) == "1234.50"
     assert commitment.version == 2

@@ -29,7 +29,6 @@ def test_the_partner_page_shows_details_commitments_with_who_and_the_delegation(
         valid_from=date(2024, 7, 1),
         motivation="Meer betrokkenheid",
         by=users["secretary"],
-        allow_backdating=True,
     )
     DelegationMemberFactory(
         programme=programme, partner=own, level="bestuurder", name="Bram Bedenksel", is_contact=True
@@ -83,7 +82,6 @@ def test_the_partner_page_runs_a_fixed_number_of_queries(
             package=packages["ABC"[i % 3]],
             valid_from=date(2024, 1, 1) + timedelta(days=40 * i),
             by=users["programme_team"],
-            allow_backdating=True,
         )
     DelegationMemberFactory.create_batch(2, programme=programme, partner=own, level="uitvoering")
     with django_assert_max_num_queries(len(small)):
@@ -145,7 +143,9 @@ def test_deactivating_keeps_the_history(client, users, programme, own, packages)
     commitment = Commitment.objects.get(partner=own)
     assert commitment.valid_until == last_day
     assert Participation.objects.get(partner=own, programme=programme).left_on == last_day
-    assert own.history.first().history_change_reason == "partner deactivated: gestopt"
+    record = own.history.first()
+    assert record.history_change_reason == "partner.deactivated"
+    assert record.history_details["note"] == "gestopt"
     assert client.get(detail(programme, own)).status_code == 200  # still readable
     assert services.partner_reactivate(
         partner_id=own.pk, version=own.version, by=users["programme_team"], programme=programme
@@ -171,7 +171,6 @@ def test_the_steering_group_today_and_on_a_date(client, users, programme, own, o
         package=packages["A"],
         valid_from=date(2024, 1, 1),
         by=users["programme_team"],
-        allow_backdating=True,
     )
     services.commitment_change(
         programme=programme,
@@ -179,7 +178,6 @@ def test_the_steering_group_today_and_on_a_date(client, users, programme, own, o
         package=packages["C"],
         valid_from=date(2024, 6, 1),
         by=users["programme_team"],
-        allow_backdating=True,
     )
     client.force_login(users["reader"])
     url = reverse("partners:steering-group", args=[programme.slug])
@@ -309,7 +307,7 @@ def test_the_back_office_corrects_a_commitment(client, users, programme, own):
     record = commitment.history.first()
     assert (record.history_user, record.history_change_reason) == (
         users["secretary"],
-        "commitment corrected",
+        "commitment.corrected",
     )
     stale = client.post(url, {"yearly_contribution": "1", "version": 1})
     assert stale.status_code == 200

@@ -77,7 +77,7 @@ def test_filling_a_seat_keeps_history_and_mails_the_team(
     assert (member.partner, member.programme, member.is_contact) == (own, programme, True)
     record = member.history.first()
     assert record.history_user == contact
-    assert record.history_change_reason == "delegation member added"
+    assert record.history_change_reason == "delegation.added"
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [users["programme_team"].email]

@@ -46,7 +46,7 @@ def test_din_admin_scoped_and_through_services(client, users, programme, other_p
     assert response.status_code == 302, response.content.decode()[:3000]
     mine.refresh_from_db()
     assert mine.title == "Hernoemd" and mine.version == 2
-    assert mine.history.first().history_change_reason == "effort edited"
+    assert mine.history.first().history_change_reason == "din.effort.edited"
     line = ProgrammeLineFactory(programme=programme, name="Lijn")
     client.post(reverse("admin:programme_programmeline_delete", args=[line.pk]), {"post": "yes"})
     assert not ProgrammeLine.objects.filter(pk=line.pk).exists()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from avk.concurrency import StaleEdit
+from avk.policy import Refused
 from programme.din import services
 from programme.models import Measurement
 from tests.factories import (
@@ -87,7 +88,7 @@ def test_approve_return_resubmit_transitions_and_email(
     assert returned.status == "teruggestuurd"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [users["reader"].email]
     assert "Bron ontbreekt" in mail.outbox[0].body
-    with pytest.raises(ValidationError):  # a returned one cannot be approved
+    with pytest.raises(Refused):  # a returned one cannot be approved: the rule says so
         services.measurement_approve(measurement_id=returned.pk, version=returned.version, by=team)
     again = services.measurement_resubmit(
         measurement_id=returned.pk,
@@ -99,14 +100,14 @@ def test_approve_return_resubmit_transitions_and_email(
     assert again.status == "concept" and again.value == 3
     approved = services.measurement_approve(measurement_id=again.pk, version=again.version, by=team)
     assert approved.status == "goedgekeurd"
-    with pytest.raises(ValidationError):  # approved is final
+    with pytest.raises(Refused, match="Alleen een concept"):  # approved is final
         services.measurement_approve(measurement_id=approved.pk, version=approved.version, by=team)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.measurement_resubmit(
             measurement_id=approved.pk, version=approved.version, by=team, value=1
         )
     reasons = list(approved.history.values_list("history_change_reason", flat=True))
-    assert reasons[0] == "measurement approved" and "measurement sent back" in reasons
+    assert reasons[0] == "din.measurement.approved" and "din.measurement.returned" in reasons
 
 
 def test_stale_review_is_refused(indicator, users):

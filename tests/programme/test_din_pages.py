@@ -159,7 +159,7 @@ def test_htmx_edit_form_into_the_row_and_save_rerenders_the_tree(client, users, 
     record = goal.history.first()
     assert (record.history_user, record.history_change_reason) == (
         users["programme_team"],
-        "operational goal edited",
+        "din.operational_goal.edited",
     )
 
 

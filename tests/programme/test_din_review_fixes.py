@@ -96,29 +96,6 @@ def test_resubmit_with_a_damaged_version_is_refused_with_a_message(
     assert Measurement.objects.get(pk=m.pk).status == "teruggestuurd"
 
 
-@pytest.mark.parametrize("payload", ["!!!geen base64!!!", "YWJ", "a"])
-def test_import_confirm_with_a_tampered_payload_is_refused(client, users, programme, payload):
-    client.force_login(users["programme_team"])
-    response = client.post(
-        reverse("programme:din-import", args=[programme.slug]),
-        {"confirm": "1", "payload": payload},
-    )
-    assert response.status_code == 400
-    assert "Het gecontroleerde bestand is onderweg beschadigd" in response.content.decode()
-
-
-def test_import_confirm_with_a_payload_that_is_no_workbook_shows_the_error(
-    client, users, programme
-):
-    client.force_login(users["programme_team"])
-    response = client.post(
-        reverse("programme:din-import", args=[programme.slug]),
-        {"confirm": "1", "payload": "aGFsbG8="},  # "hallo"
-    )
-    assert response.status_code == 200
-    assert "geen Excelwerkmap" in response.content.decode()
-
-
 def test_per_row_buttons_name_the_measurement(client, users, indicator):
     draft(indicator, users["reader"])
     client.force_login(users["programme_team"])

@@ -131,14 +131,16 @@ def test_goal_with_efforts_needs_a_choice(programme, team, sgoal):
 
 def test_goal_delete_unlinking_efforts(programme, team, sgoal):
     a, _b, _c = three_goals(sgoal, team)
-    a.title = "Een heel lang operationeel doel " * 5  # the reason is cut at 100 characters
+    a.title = "Een heel lang operationeel doel " * 5  # details hold it whole, the code is short
     a.save()
     effort = EffortFactory(programme=programme)
     EffortGoalFactory(effort=effort, goal=a)
     services.operational_goal_delete(goal_id=a.pk, by=team, efforts="unlink")
     assert Effort.objects.filter(pk=effort.pk).exists()
     assert not EffortGoal.objects.filter(effort=effort).exists()
-    assert effort.history.first().history_change_reason.startswith("unlinked from goal")
+    record = effort.history.first()
+    assert record.history_change_reason == "din.effort.unlinked"
+    assert record.history_details == {"goal": a.title}
 
 
 def test_goal_delete_moving_to_a_goal_of_another_programme_is_refused(
@@ -185,7 +187,7 @@ def test_effort_create_with_goals_partners_capitals_and_months(programme, team, 
     }
     assert set(effort.capitals.values_list("form", flat=True)) == {"sociaal", "mentaal"}
     record = effort.history.first()
-    assert (record.history_user, record.history_change_reason) == (team, "effort added")
+    assert (record.history_user, record.history_change_reason) == (team, "din.effort.created")
 
 
 def test_effort_serves_goals_of_its_own_programme_only(programme, other_programme, team):
@@ -238,7 +240,8 @@ def test_effort_update_records_link_changes_and_version(programme, team, sgoal):
     assert list(updated.goal_links.values_list("goal__title", flat=True)) == ["B"]
     record = updated.history.first()
     assert record.history_user == team
-    assert "goal +B" in record.history_change_reason
+    assert record.history_change_reason == "din.effort.edited"
+    assert record.history_details == {"goals": ["B (hoog)"]}
 
 
 def test_effort_delete(programme, team):

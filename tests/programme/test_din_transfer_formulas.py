@@ -6,10 +6,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from avk.access import forget_roles
 from partners.models import Participation
 from programme.din import services, transfer
 from programme.models import Effort, ProgrammeLine
-from tests.factories import PartnerFactory, ProgrammeFactory
+from tests.factories import PartnerFactory, ProgrammeFactory, RoleAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,8 @@ def test_import_takes_the_apostrophe_off_again(programme, users):
     assert same.ok, same.errors
     assert not same.created and not same.updated
     fresh = ProgrammeFactory(slug="nieuw")
+    RoleAssignmentFactory(programme=fresh, user=team)  # the import asks the policy
+    forget_roles(team)
     Participation.objects.create(programme=fresh, partner=partner)
     result = transfer.din_import(programme=fresh, by=team, file=io.BytesIO(exported), dry_run=False)
     assert result.ok, result.errors

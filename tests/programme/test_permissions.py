@@ -94,3 +94,18 @@ def test_visible_programmes_follow_roles(users, programme, other_programme):
     assert list(policy.programmes_visible_to(users["other_team"])) == [other_programme]
     assert list(policy.programmes_visible_to(users["nobody"])) == []
     assert set(policy.programmes_visible_to(users["superuser"])) == {programme, other_programme}
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_OWN))
+def test_the_history_of_a_programme_is_read_by_those_who_read_the_programme(
+    users, programme, other_programme, who
+):
+    for target in (programme, other_programme):
+        assert policy.allowed(users[who], "view_history", target) is policy.allowed(
+            users[who], "view", target
+        )
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_OWN))
+def test_only_a_superuser_creates_a_programme(users, who):
+    assert policy.allowed(users[who], "create", None) is (who == "superuser")

@@ -49,7 +49,7 @@ def test_programme_team_edits_and_history_names_them(client, users, programme):
     assert programme.version == 2
     latest = programme.history.first()
     assert latest.history_user == users["programme_team"]
-    assert latest.history_change_reason == "programme edited"
+    assert latest.history_change_reason == "programme.edited"
 
 
 def test_board_cannot_edit_by_crafted_post(client, users, programme):

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        result = close_written_rounds(by=None)
+        result = close_written_rounds()
         for proposal in result["closed"]:
             self.stdout.write(f"closed: {proposal.pk} {proposal.title}")
         for proposal in result["reminded"]:

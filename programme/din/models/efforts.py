@@ -50,6 +50,24 @@ class PartnerRole(models.TextChoices):
 class Effort(VersionedModel):
     """An effort (inspanning): a project or activity that serves operational goals."""
 
+    #: What people edit (pages, admin, services, import), in the form's order. The goal,
+    #: partner and capital links are set through the services' own arguments.
+    EDITABLE_FIELDS = (
+        "title",
+        "description",
+        "status",
+        "progress",
+        "progress_note",
+        "start_month",
+        "end_month",
+        "lead_member",
+        "lead_user",
+        "other_parties",
+        "structural",
+        "municipality",
+        "place",
+    )
+
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="efforts", verbose_name=_("programme")
     )

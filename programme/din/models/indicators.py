@@ -29,6 +29,21 @@ class Frequency(models.TextChoices):
 class Indicator(VersionedModel):
     """What shows whether an operational goal is reached, with baseline and target."""
 
+    #: What people edit (pages, admin, services, import); the goal is chosen on creation (the
+    #: admin and a goal's removal may move it).
+    EDITABLE_FIELDS = (
+        "name",
+        "unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "direction",
+        "cumulative",
+        "frequency",
+        "owner",
+    )
+
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("programme")
     )
@@ -94,6 +109,9 @@ class MeasurementStatus(models.TextChoices):
 class Measurement(VersionedModel):
     """A value of an indicator over a period. Drafts by kartrekkers or partner contacts count
     only once the programme team approves them."""
+
+    #: What the person entering or correcting a measurement fills in.
+    EDITABLE_FIELDS = ("period_label", "period_end", "value", "narrative", "source")
 
     indicator = models.ForeignKey(
         Indicator,

@@ -35,6 +35,9 @@ class OrderedInProgramme(VersionedModel):
 class ProgrammeLine(OrderedInProgramme):
     """A programme line (programmalijn), e.g. "De Doelgroep"."""
 
+    #: What people edit (pages, admin, services, import); the order is kept by moving.
+    EDITABLE_FIELDS = ("name", "challenge", "approach")
+
     name = models.CharField(_("name"), max_length=200)
     challenge = models.TextField(_("challenge (uitdaging)"), blank=True)
     approach = models.TextField(_("approach (aanpak)"), blank=True)
@@ -54,6 +57,9 @@ class ProgrammeLine(OrderedInProgramme):
 
 
 class StrategicGoal(OrderedInProgramme):
+    #: What people edit (pages, admin, services, import); the line is chosen on creation.
+    EDITABLE_FIELDS = ("title", "description")
+
     line = models.ForeignKey(
         ProgrammeLine,
         on_delete=models.PROTECT,
@@ -79,6 +85,10 @@ class StrategicGoal(OrderedInProgramme):
 
 
 class OperationalGoal(OrderedInProgramme):
+    #: What people edit (pages, admin, services, import); the strategic goal is chosen on
+    #: creation.
+    EDITABLE_FIELDS = ("title", "description")
+
     strategic_goal = models.ForeignKey(
         StrategicGoal,
         on_delete=models.PROTECT,

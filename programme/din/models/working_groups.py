@@ -16,6 +16,10 @@ from .efforts import Effort
 class WorkingGroup(VersionedModel):
     """A working group (werkgroep) that does the work (verrichten), led by kartrekker(s)."""
 
+    #: What people edit (services, import); the pages leave out `order`, the admin leaves out
+    #: `efforts` (a many-to-many the admin would save past the services).
+    EDITABLE_FIELDS = ("name", "theme", "order", "efforts")
+
     programme = models.ForeignKey(
         Programme,
         on_delete=models.CASCADE,

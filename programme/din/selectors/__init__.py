@@ -1,5 +1,5 @@
 """Read-side queries of the DIN, one module per part: the overview's tree and roll-up, health
-(and the home panels), detail pages, history, and the diagram and planning (visuals)."""
+(and the home panels), detail pages, and the diagram and planning (visuals)."""
 
 from .details import (
     effort_detail,
@@ -17,7 +17,6 @@ from .health import (
     indicators_due_for,
     measurements_awaiting_approval,
 )
-from .history import history_entries, reason_display
 from .overview import (
     DinFilters,
     DinTree,
@@ -62,7 +61,6 @@ __all__ = [
     "effort_detail",
     "effort_url",
     "goal_url",
-    "history_entries",
     "indicator_achievement",
     "indicator_detail",
     "indicators_due_for",
@@ -74,7 +72,6 @@ __all__ = [
     "phase_ranges",
     "planning_data",
     "planning_default_range",
-    "reason_display",
     "visual_filter_lines",
     "visual_filter_partners",
     "weighted_effort_progress",

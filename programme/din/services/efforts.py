@@ -1,4 +1,5 @@
-"""Every change to efforts and their goal, partner and capital links."""
+"""Every change to efforts and their goal, partner and capital links. Each asks the policy
+first (`din.change_din` on the effort's programme) and leaves a history entry with its event."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from avk import policy
 from avk.access import Role, has_role
 from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.services import delete_with_history, lock, save_with_history, update_versioned
 from programme.core.models import Programme
 
 from ..models import (
@@ -24,25 +26,9 @@ from ..models import (
     OperationalGoal,
     PartnerRole,
 )
-from ._common import _apply, _reason
+from ._common import _apply, _check_fields
 
 # --- efforts -----------------------------------------------------------------------------------
-
-EFFORT_FIELDS = {
-    "title",
-    "description",
-    "lead_member",
-    "lead_user",
-    "other_parties",
-    "start_month",
-    "end_month",
-    "status",
-    "progress",
-    "progress_note",
-    "structural",
-    "municipality",
-    "place",
-}
 
 
 def first_of_month(value: date | None) -> date | None:
@@ -84,75 +70,88 @@ def _normalise_partners(partners):
     return found
 
 
-def _set_links(effort: Effort, *, goals, partners, capitals) -> list[str]:
-    """Replace the effort's goal, partner and capital links; returns what changed, in words."""
+def _set_links(effort: Effort, *, goals, partners, capitals) -> dict:
+    """Replace the effort's goal, partner and capital links. Returns, for the history, the
+    links after the change of each kind that changed: {"goals": ["title (contribution)"],
+    "partners": ["name (role)"], "capitals": ["form"]} (names and codes, no sentences)."""
+    changed = {}
+    if goals is not None and _set_goals(effort, goals):
+        changed["goals"] = sorted(f"{g.title} ({c})" for g, c in goals)
+    if partners is not None and _set_partners(effort, partners):
+        changed["partners"] = sorted(f"{p} ({r})" for p, r in partners)
+    if capitals is not None and _set_capitals(effort, capitals):
+        changed["capitals"] = sorted({c for c in capitals if c})
+    return changed
+
+
+def _set_goals(effort: Effort, goals) -> bool:
+    if any(g.programme_id != effort.programme_id for g, _c in goals):
+        raise ValidationError({"goals": _("An effort can only serve goals of its own programme.")})
+    wanted = {g.pk: (g, c) for g, c in goals}
+    current = {link.goal_id: link for link in effort.goal_links.all()}
+    changed = False
+    for goal_id, link in current.items():
+        if goal_id not in wanted:
+            link.delete()
+            changed = True
+    for goal_id, (goal, contribution) in wanted.items():
+        link = current.get(goal_id)
+        if link is None:
+            EffortGoal.objects.create(effort=effort, goal=goal, contribution=contribution)
+            changed = True
+        elif link.contribution != contribution:
+            link.contribution = contribution
+            link.save(update_fields=["contribution"])
+            changed = True
+    return changed
+
+
+def _set_partners(effort: Effort, partners) -> bool:
     from partners.models import Participation
 
-    changes: list[str] = []
-    if goals is not None:
-        wrong = [g for g, _c in goals if g.programme_id != effort.programme_id]
-        if wrong:
-            raise ValidationError(
-                {"goals": _("An effort can only serve goals of its own programme.")}
-            )
-        wanted = {g.pk: (g, c) for g, c in goals}
-        current = {link.goal_id: link for link in effort.goal_links.all()}
-        for goal_id, link in current.items():
-            if goal_id not in wanted:
-                link.delete()
-                changes.append(f"goal -{link.goal_id}")
-        for goal_id, (goal, contribution) in wanted.items():
-            link = current.get(goal_id)
-            if link is None:
-                EffortGoal.objects.create(effort=effort, goal=goal, contribution=contribution)
-                changes.append(f"goal +{goal.title} ({contribution})")
-            elif link.contribution != contribution:
-                link.contribution = contribution
-                link.save()
-                changes.append(f"goal {goal.title}: {contribution}")
-    if partners is not None:
-        taking_part = set(
-            Participation.objects.filter(
-                programme_id=effort.programme_id, partner__in=[p for p, _r in partners]
-            ).values_list("partner_id", flat=True)
+    taking_part = set(
+        Participation.objects.filter(
+            programme_id=effort.programme_id, partner__in=[p for p, _r in partners]
+        ).values_list("partner_id", flat=True)
+    )
+    outside = [str(p) for p, _r in partners if p.pk not in taking_part]
+    if outside:
+        raise ValidationError(
+            {
+                "partners": _(
+                    "Only partners taking part in the programme can be involved: %(names)s."
+                )
+                % {"names": ", ".join(outside)}
+            }
         )
-        outside = [str(p) for p, _r in partners if p.pk not in taking_part]
-        if outside:
-            raise ValidationError(
-                {
-                    "partners": _(
-                        "Only partners taking part in the programme can be involved: %(names)s."
-                    )
-                    % {"names": ", ".join(outside)}
-                }
-            )
-        wanted = {p.pk: (p, r) for p, r in partners}
-        current = {link.partner_id: link for link in effort.partner_links.all()}
-        for partner_id, link in current.items():
-            if partner_id not in wanted:
-                link.delete()
-                changes.append(f"partner -{partner_id}")
-        for partner_id, (partner, role) in wanted.items():
-            link = current.get(partner_id)
-            if link is None:
-                EffortPartner.objects.create(effort=effort, partner=partner, role=role)
-                changes.append(f"partner +{partner} ({role})")
-            elif link.role != role:
-                link.role = role
-                link.save()
-                changes.append(f"partner {partner}: {role}")
-    if capitals is not None:
-        valid = set(CapitalForm.values)
-        wanted = {c for c in capitals if c}
-        if wanted - valid:
-            raise ValidationError({"capitals": _("Unknown form of capital.")})
-        current = set(effort.capitals.values_list("form", flat=True))
-        effort.capitals.filter(form__in=current - wanted).delete()
-        for form in sorted(wanted - current):
-            EffortCapital.objects.create(effort=effort, form=form)
-        if wanted != current:
-            changes.append(f"capitals {', '.join(sorted(wanted)) or '-'}")
-    return changes
+    wanted = {p.pk: (p, r) for p, r in partners}
+    current = {link.partner_id: link for link in effort.partner_links.all()}
+    changed = False
+    for partner_id, link in current.items():
+        if partner_id not in wanted:
+            link.delete()
+            changed = True
+    for partner_id, (partner, role) in wanted.items():
+        link = current.get(partner_id)
+        if link is None:
+            EffortPartner.objects.create(effort=effort, partner=partner, role=role)
+            changed = True
+        elif link.role != role:
+            link.role = role
+            link.save(update_fields=["role"])
+            changed = True
+    return changed
+
+
+def _set_capitals(effort: Effort, capitals) -> bool:
+    wanted = {c for c in capitals if c}
+    if wanted - set(CapitalForm.values):
+        raise ValidationError({"capitals": _("Unknown form of capital.")})
+    current = set(effort.capitals.values_list("form", flat=True))
+    effort.capitals.filter(form__in=current - wanted).delete()
+    for form in sorted(wanted - current):
+        EffortCapital.objects.create(effort=effort, form=form)
+    return wanted != current
 
 
 @transaction.atomic
@@ -169,12 +168,13 @@ def effort_create(
     """Create an effort. `goals`: operational goals or (goal, contribution) pairs of this
     programme; `partners`: partners or (partner, role) pairs taking part in the programme;
     `capitals`: CapitalForm values."""
+    policy.require(by, "din.change_din", programme)
     effort = Effort(programme=programme, title=title)
-    _apply(effort, fields, EFFORT_FIELDS)
+    _apply(effort, fields, Effort.EDITABLE_FIELDS)
     effort.start_month = first_of_month(effort.start_month)
     effort.end_month = first_of_month(effort.end_month)
     _check_effort(effort)
-    save_with_history(effort, by=by, reason="effort added")
+    save_with_history(effort, by=by, event="din.effort.created")
     _set_links(
         effort,
         goals=_normalise_goals(goals),
@@ -188,28 +188,38 @@ def effort_create(
 def effort_update(
     *, effort_id: int, version: int, by, goals=None, partners=None, capitals=None, **fields
 ) -> Effort:
-    """Edit an effort; links given as None stay as they are."""
-    effort = Effort.objects.select_for_update().get(pk=effort_id)
+    """Edit an effort; links given as None stay as they are. The history entry's details name
+    the links of each kind that changed."""
+    _check_fields(fields, Effort.EDITABLE_FIELDS)
+    effort = lock(Effort, pk=effort_id)
+    policy.require(by, "din.change_din", effort)
     ensure_fresh(effort, version)
-    _apply(effort, fields, EFFORT_FIELDS)
+    # Check the edit on the locked row before any link changes; update_versioned saves it.
+    _apply(effort, fields, Effort.EDITABLE_FIELDS)
     effort.start_month = first_of_month(effort.start_month)
     effort.end_month = first_of_month(effort.end_month)
     _check_effort(effort)
-    changes = _set_links(
+    changed = _set_links(
         effort,
         goals=_normalise_goals(goals),
         partners=_normalise_partners(partners),
         capitals=capitals,
     )
-    effort.version += 1
-    reason = "effort edited" + (f" ({'; '.join(changes)})" if changes else "")
-    save_with_history(effort, by=by, reason=_reason(reason))
-    return effort
+    checked = {name: getattr(effort, name) for name in (*fields, "start_month", "end_month")}
+    checked["progress"] = effort.progress  # 100 once done
+    return update_versioned(
+        Effort,
+        pk=effort_id,
+        version=version,
+        by=by,
+        event="din.effort.edited",
+        details=changed,
+        **checked,
+    )
 
 
 @transaction.atomic
 def effort_delete(*, effort_id: int, by) -> None:
-    effort = Effort.objects.select_for_update().get(pk=effort_id)
-    effort._history_user = by
-    effort._change_reason = "effort removed"
-    effort.delete()
+    effort = lock(Effort, pk=effort_id)
+    policy.require(by, "din.change_din", effort)
+    delete_with_history(effort, by=by, event="din.effort.removed")

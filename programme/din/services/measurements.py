@@ -1,67 +1,58 @@
-"""Every change to indicators and measurements (entry, review, correction)."""
+"""Every change to indicators and measurements (entry, review, correction). Each asks the
+policy first (`din.change_din` for indicators; for measurements the rule of the step, which
+answers for the measurement's state too) and leaves a history entry with its event."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from avk import policy
 from avk.concurrency import ensure_fresh
-from avk.services import save_with_history
+from avk.services import delete_with_history, lock, save_with_history, update_versioned
 
-from .. import permissions as policy
 from ..models import Indicator, Measurement, MeasurementStatus, OperationalGoal
-from ._common import _apply, _update
+from ._common import _apply, _check_fields
 
-# --- indicators and measurements ---------------------------------------------------------------
+# --- indicators --------------------------------------------------------------------------------
 
-INDICATOR_FIELDS = {
-    "name",
-    "unit",
-    "baseline_value",
-    "baseline_year",
-    "target_value",
-    "target_year",
-    "direction",
-    "cumulative",
-    "owner",
-    "frequency",
-    "goal",
-}
+#: An edit may also move an indicator to another goal of its programme (the admin does).
+INDICATOR_UPDATE_FIELDS = (*Indicator.EDITABLE_FIELDS, "goal")
 
 
 @transaction.atomic
 def indicator_create(*, goal: OperationalGoal, by, name: str, **fields) -> Indicator:
+    policy.require(by, "din.change_din", goal)
     indicator = Indicator(programme_id=goal.programme_id, goal=goal, name=name)
-    _apply(indicator, fields, INDICATOR_FIELDS - {"goal"})
-    return save_with_history(indicator, by=by, reason="indicator added")
+    _apply(indicator, fields, Indicator.EDITABLE_FIELDS)
+    return save_with_history(indicator, by=by, event="din.indicator.created")
 
 
 @transaction.atomic
 def indicator_update(*, indicator_id: int, version: int, by, **fields) -> Indicator:
-    return _update(
-        Indicator,
-        pk=indicator_id,
-        version=version,
-        by=by,
-        fields=fields,
-        allowed=INDICATOR_FIELDS,
-        reason="indicator edited",
+    _check_fields(fields, INDICATOR_UPDATE_FIELDS)
+    indicator = Indicator.objects.select_related("programme").get(pk=indicator_id)
+    policy.require(by, "din.change_din", indicator)
+    return update_versioned(
+        indicator, version=version, by=by, event="din.indicator.edited", **fields
     )
 
 
 @transaction.atomic
 def indicator_delete(*, indicator_id: int, by) -> None:
-    indicator = Indicator.objects.select_for_update().get(pk=indicator_id)
-    indicator._history_user = by
-    indicator._change_reason = "indicator removed"
-    indicator.delete()
+    indicator = lock(Indicator, pk=indicator_id)
+    policy.require(by, "din.change_din", indicator)
+    delete_with_history(indicator, by=by, event="din.indicator.removed")
+
+
+# --- measurements ------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -77,9 +68,8 @@ def measurement_enter(
 ) -> Measurement:
     """Enter a measurement. The programme team's own entries count at once (approved); those
     of owners, kartrekkers and partner contacts are drafts until the team approves them."""
-    if not policy.can_enter_measurement(by, indicator):
-        raise PermissionDenied(_("You may not enter measurements for this indicator."))
-    by_team = policy.can_change_din(by, indicator.programme)
+    policy.require(by, "din.enter_measurement", indicator)
+    by_team = policy.allowed(by, "din.change_din", indicator)
     measurement = Measurement(
         indicator=indicator,
         period_label=period_label,
@@ -93,56 +83,57 @@ def measurement_enter(
     if by_team:
         measurement.reviewed_by = by
         measurement.reviewed_at = timezone.now()
-    return save_with_history(
-        measurement,
-        by=by,
-        reason="measurement entered by the programme team (approved)"
-        if by_team
-        else "measurement entered (draft)",
-    )
+    event = "din.measurement.entered_approved" if by_team else "din.measurement.entered"
+    return save_with_history(measurement, by=by, event=event)
 
 
-def _reviewable(measurement_id: int, version: int, by) -> Measurement:
-    measurement = (
-        Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement_id)
-    )
-    if not policy.can_review_measurement(by, measurement):
-        raise PermissionDenied(_("Only the programme team reviews measurements."))
+def _locked_for(verb: str, measurement_id: int, version: int, by) -> Measurement:
+    """The measurement, locked, if `by` may take this step on it now.
+
+    Asked in two steps, so that a form opened on an older version hears what changed meanwhile
+    (StaleEdit) rather than a bare refusal: first whether the person reads the DIN at all,
+    then, on the locked and current row, the step's own rule (role and state)."""
+    measurement = Measurement.objects.select_related("indicator__programme").get(pk=measurement_id)
+    policy.require(by, "din.view_din", measurement)
+    measurement = lock(Measurement, pk=measurement_id)
     ensure_fresh(measurement, version)
-    if measurement.status != MeasurementStatus.DRAFT:
-        raise ValidationError(
-            _("Only a draft can be approved or sent back; this one is %(status)s.")
-            % {"status": measurement.get_status_display()},
-            code="not_draft",
-        )
+    policy.require(by, f"din.{verb}", measurement)
     return measurement
 
 
 @transaction.atomic
 def measurement_approve(*, measurement_id: int, version: int, by) -> Measurement:
-    measurement = _reviewable(measurement_id, version, by)
-    measurement.status = MeasurementStatus.APPROVED
-    measurement.reviewed_by = by
-    measurement.reviewed_at = timezone.now()
-    measurement.review_remark = ""
-    measurement.version += 1
-    return save_with_history(measurement, by=by, reason="measurement approved")
+    measurement = _locked_for("review_measurement", measurement_id, version, by)
+    return update_versioned(
+        measurement,
+        version=version,
+        by=by,
+        event="din.measurement.approved",
+        status=MeasurementStatus.APPROVED,
+        reviewed_by=by,
+        reviewed_at=timezone.now(),
+        review_remark="",
+    )
 
 
 @transaction.atomic
 def measurement_return(*, measurement_id: int, version: int, by, remark: str) -> Measurement:
     """Send a draft back with a remark; the person who entered it gets an e-mail."""
+    measurement = _locked_for("review_measurement", measurement_id, version, by)
     if not (remark or "").strip():
         raise ValidationError(
             {"remark": _("Say why the measurement goes back, so it can be corrected.")}
         )
-    measurement = _reviewable(measurement_id, version, by)
-    measurement.status = MeasurementStatus.RETURNED
-    measurement.reviewed_by = by
-    measurement.reviewed_at = timezone.now()
-    measurement.review_remark = remark.strip()
-    measurement.version += 1
-    save_with_history(measurement, by=by, reason="measurement sent back")
+    measurement = update_versioned(
+        measurement,
+        version=version,
+        by=by,
+        event="din.measurement.returned",
+        status=MeasurementStatus.RETURNED,
+        reviewed_by=by,
+        reviewed_at=timezone.now(),
+        review_remark=remark.strip(),
+    )
     recipient = measurement.entered_by
     if recipient is not None and recipient.email:
         transaction.on_commit(lambda: _mail_returned(measurement.pk))
@@ -170,22 +161,15 @@ def measurement_resubmit(
     *, measurement_id: int, version: int, by, value, narrative="", source="", period_label=None
 ) -> Measurement:
     """Correct a measurement that was sent back; it becomes a draft again."""
-    measurement = (
-        Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement_id)
-    )
-    if not policy.can_resubmit_measurement(by, measurement):
-        raise PermissionDenied(_("You may not correct this measurement."))
-    ensure_fresh(measurement, version)
-    if measurement.status != MeasurementStatus.RETURNED:
-        raise ValidationError(
-            _("Only a measurement that was sent back can be corrected and offered again."),
-            code="not_returned",
-        )
-    measurement.value = value
-    measurement.narrative = narrative
-    measurement.source = source
+    measurement = _locked_for("resubmit_measurement", measurement_id, version, by)
+    fields = {"value": value, "narrative": narrative, "source": source}
     if period_label:
-        measurement.period_label = period_label
-    measurement.status = MeasurementStatus.DRAFT
-    measurement.version += 1
-    return save_with_history(measurement, by=by, reason="measurement corrected and offered again")
+        fields["period_label"] = period_label
+    return update_versioned(
+        measurement,
+        version=version,
+        by=by,
+        event="din.measurement.resubmitted",
+        status=MeasurementStatus.DRAFT,
+        **fields,
+    )

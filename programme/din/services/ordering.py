@@ -7,12 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from avk.services import save_with_history
+from avk import policy
+from avk.services import lock, save_with_history
 
 from ..models import OperationalGoal, ProgrammeLine, StrategicGoal
 
 UP, DOWN = "up", "down"
 DIN_MOVES = (UP, DOWN)
+#: The event of an item moved up or down (the sibling it swaps with moves the other way).
+MOVE_EVENTS = {UP: "din.moved_up", DOWN: "din.moved_down"}
 
 
 def _siblings(obj):
@@ -29,24 +32,29 @@ def _siblings(obj):
     return found.order_by("order", "pk")
 
 
-def _densify(siblings, *, by, reason: str) -> None:
-    """Give the siblings orders 0..n-1 in their current sequence (saving only changed ones)."""
+def _densify(siblings, *, by, event: str, events: dict | None = None) -> None:
+    """Give the siblings orders 0..n-1 in their current sequence (saving only changed ones),
+    each with `event`, or its own from `events` ({pk: event})."""
     for index, item in enumerate(siblings):
         if item.order != index:
             item.order = index
-            save_with_history(item, by=by, reason=reason)
+            save_with_history(item, by=by, event=(events or {}).get(item.pk, event))
 
 
 def _move(model, *, pk: int, direction: str, by):
+    item = lock(model, pk=pk)
+    policy.require(by, "din.change_din", item)
     if direction not in DIN_MOVES:
         raise ValidationError(_("Choose whether to move the item up or down."))
-    item = model.objects.select_for_update().get(pk=pk)
     siblings = list(_siblings(item).select_for_update())
     index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
     target = index - 1 if direction == UP else index + 1
+    events = {item.pk: MOVE_EVENTS[direction]}
     if 0 <= target < len(siblings):
-        siblings[index], siblings[target] = siblings[target], siblings[index]
-    _densify(siblings, by=by, reason=f"moved {direction}")
+        other = siblings[target]
+        events[other.pk] = MOVE_EVENTS[DOWN if direction == UP else UP]
+        siblings[index], siblings[target] = other, siblings[index]
+    _densify(siblings, by=by, event="din.order_closed_up", events=events)
     item.refresh_from_db()
     return item
 

@@ -13,6 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from avk import policy
+from programme.core.models import Programme
+
 from ..models import Frequency, Indicator, Measurement, MeasurementReminder, MeasurementStatus
 
 __all__ = ["due_period_end", "send_measurement_reminders"]
@@ -36,10 +39,15 @@ def due_period_end(frequency: str, today: date) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def send_measurement_reminders(*, today: date | None = None, dry_run=False):
+def send_measurement_reminders(*, by=None, today: date | None = None, dry_run=False):
     """E-mail every owner whose indicator has no approved measurement for its latest ended
     period; record each reminder so a period is reminded only once. Returns (indicator,
-    period_end) pairs."""
+    period_end) pairs.
+
+    `by=None` is the system path: the scheduled command (send_measurement_reminders) runs
+    without a person, so there is nobody to ask the policy about and every programme is
+    served. Only that command passes None. Given a person, only the programmes whose DIN they
+    keep (`din.change_din`) are served."""
     today = today or timezone.localdate()
     sent = []
     indicators = (
@@ -48,6 +56,9 @@ def send_measurement_reminders(*, today: date | None = None, dry_run=False):
         .select_related("owner", "goal", "programme")
         .order_by("programme", "pk")
     )
+    if by is not None:
+        kept = [p.pk for p in Programme.objects.all() if policy.allowed(by, "din.change_din", p)]
+        indicators = indicators.filter(programme_id__in=kept)
     for frequency in MONTHS_PER_PERIOD:
         period_end = due_period_end(frequency, today)
         due = indicators.filter(frequency=frequency).filter(

@@ -1,7 +1,8 @@
 """Every change to the DIN's tree: programme lines, strategic and operational goals.
 
-One function per verb; views, admin, the import and the demo all come here, so every change
-leaves a history entry naming who did it and why."""
+One function per verb; views, admin, the import and the demo all come here. Each asks the
+policy first (`din.change_din` on the item's programme) and leaves a history entry naming who
+did it and which event it was (programme.din.events)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from avk.services import save_with_history
+from avk import policy
+from avk.services import delete_with_history, lock, save_with_history, touch, update_versioned
 from programme.core.models import Programme
 
 from ..models import EffortGoal, OperationalGoal, ProgrammeLine, StrategicGoal
-from ._common import _next_order, _touch_effort, _update
+from ._common import _check_fields, _next_order
 from .ordering import _densify, _move
 
 # --- programme lines ---------------------------------------------------------------------------
 
-LINE_FIELDS = {"name", "challenge", "approach"}
-
 
 @transaction.atomic
 def line_create(*, programme: Programme, by, name: str, challenge="", approach="") -> ProgrammeLine:
+    policy.require(by, "din.change_din", programme)
     line = ProgrammeLine(
         programme=programme,
         name=name,
@@ -30,19 +31,21 @@ def line_create(*, programme: Programme, by, name: str, challenge="", approach="
         approach=approach,
         order=_next_order(ProgrammeLine.objects.filter(programme=programme)),
     )
-    return save_with_history(line, by=by, reason="programme line added")
+    return save_with_history(line, by=by, event="din.line.created")
+
+
+def _edit(model, *, pk, version, by, event, fields):
+    """The versioned edit of a tree item, after asking the policy about it."""
+    _check_fields(fields, model.EDITABLE_FIELDS)
+    item = model.objects.select_related("programme").get(pk=pk)
+    policy.require(by, "din.change_din", item)
+    return update_versioned(item, version=version, by=by, event=event, **fields)
 
 
 @transaction.atomic
 def line_update(*, line_id: int, version: int, by, **fields) -> ProgrammeLine:
-    return _update(
-        ProgrammeLine,
-        pk=line_id,
-        version=version,
-        by=by,
-        fields=fields,
-        allowed=LINE_FIELDS,
-        reason="programme line edited",
+    return _edit(
+        ProgrammeLine, pk=line_id, version=version, by=by, event="din.line.edited", fields=fields
     )
 
 
@@ -53,29 +56,27 @@ def line_move(*, line_id: int, direction: str, by) -> ProgrammeLine:
 
 @transaction.atomic
 def line_delete(*, line_id: int, by) -> None:
-    line = ProgrammeLine.objects.select_for_update().get(pk=line_id)
+    line = lock(ProgrammeLine, pk=line_id)
+    policy.require(by, "din.change_din", line)
     if line.strategic_goals.exists():
         raise ValidationError(
             _("The line '%(name)s' still has strategic goals. Move or remove them first.")
             % {"name": line.name}
         )
-    line._history_user = by
-    line._change_reason = "programme line removed"
-    line.delete()
+    delete_with_history(line, by=by, event="din.line.removed")
     _densify(
         ProgrammeLine.objects.filter(programme_id=line.programme_id).order_by("order", "pk"),
         by=by,
-        reason="order closed up after a removal",
+        event="din.order_closed_up",
     )
 
 
 # --- strategic goals ---------------------------------------------------------------------------
 
-GOAL_FIELDS = {"title", "description"}
-
 
 @transaction.atomic
 def strategic_goal_create(*, line: ProgrammeLine, by, title: str, description="") -> StrategicGoal:
+    policy.require(by, "din.change_din", line)
     goal = StrategicGoal(
         programme_id=line.programme_id,
         line=line,
@@ -83,19 +84,18 @@ def strategic_goal_create(*, line: ProgrammeLine, by, title: str, description=""
         description=description,
         order=_next_order(StrategicGoal.objects.filter(line=line)),
     )
-    return save_with_history(goal, by=by, reason="strategic goal added")
+    return save_with_history(goal, by=by, event="din.strategic_goal.created")
 
 
 @transaction.atomic
 def strategic_goal_update(*, goal_id: int, version: int, by, **fields) -> StrategicGoal:
-    return _update(
+    return _edit(
         StrategicGoal,
         pk=goal_id,
         version=version,
         by=by,
+        event="din.strategic_goal.edited",
         fields=fields,
-        allowed=GOAL_FIELDS,
-        reason="strategic goal edited",
     )
 
 
@@ -106,7 +106,8 @@ def strategic_goal_move(*, goal_id: int, direction: str, by) -> StrategicGoal:
 
 @transaction.atomic
 def strategic_goal_delete(*, goal_id: int, by) -> None:
-    goal = StrategicGoal.objects.select_for_update().get(pk=goal_id)
+    goal = lock(StrategicGoal, pk=goal_id)
+    policy.require(by, "din.change_din", goal)
     if goal.operational_goals.exists():
         raise ValidationError(
             _(
@@ -115,13 +116,11 @@ def strategic_goal_delete(*, goal_id: int, by) -> None:
             )
             % {"title": goal.title}
         )
-    goal._history_user = by
-    goal._change_reason = "strategic goal removed"
-    goal.delete()
+    delete_with_history(goal, by=by, event="din.strategic_goal.removed")
     _densify(
         StrategicGoal.objects.filter(line_id=goal.line_id).order_by("order", "pk"),
         by=by,
-        reason="order closed up after a removal",
+        event="din.order_closed_up",
     )
 
 
@@ -134,6 +133,7 @@ MOVE_EFFORTS, UNLINK_EFFORTS = "move", "unlink"
 def operational_goal_create(
     *, strategic_goal: StrategicGoal, by, title: str, description=""
 ) -> OperationalGoal:
+    policy.require(by, "din.change_din", strategic_goal)
     goal = OperationalGoal(
         programme_id=strategic_goal.programme_id,
         strategic_goal=strategic_goal,
@@ -141,19 +141,18 @@ def operational_goal_create(
         description=description,
         order=_next_order(OperationalGoal.objects.filter(strategic_goal=strategic_goal)),
     )
-    return save_with_history(goal, by=by, reason="operational goal added")
+    return save_with_history(goal, by=by, event="din.operational_goal.created")
 
 
 @transaction.atomic
 def operational_goal_update(*, goal_id: int, version: int, by, **fields) -> OperationalGoal:
-    return _update(
+    return _edit(
         OperationalGoal,
         pk=goal_id,
         version=version,
         by=by,
+        event="din.operational_goal.edited",
         fields=fields,
-        allowed=GOAL_FIELDS,
-        reason="operational goal edited",
     )
 
 
@@ -169,7 +168,8 @@ def operational_goal_delete(
     """Remove an operational goal. When efforts still serve it, `efforts` says what to do with
     their links: "move" them (and the goal's indicators) to `move_to`, or "unlink" them;
     without that choice the removal is refused."""
-    goal = OperationalGoal.objects.select_for_update().get(pk=goal_id)
+    goal = lock(OperationalGoal, pk=goal_id)
+    policy.require(by, "din.change_din", goal)
     links = list(goal.effort_links.select_related("effort"))
     has_indicators = goal.indicators.exists()
     if (links or has_indicators) and efforts not in (MOVE_EFFORTS, UNLINK_EFFORTS):
@@ -182,29 +182,7 @@ def operational_goal_delete(
             code="choice_needed",
         )
     if efforts == MOVE_EFFORTS and (links or has_indicators):
-        if move_to is None or move_to.pk == goal.pk:
-            raise ValidationError(
-                {"move_to": _("Choose the goal the efforts move to.")}, code="no_target"
-            )
-        if move_to.programme_id != goal.programme_id:
-            raise ValidationError(
-                {"move_to": _("An effort can only serve goals of its own programme.")}
-            )
-        for link in links:
-            existing = EffortGoal.objects.filter(effort=link.effort, goal=move_to).first()
-            if existing is None:
-                EffortGoal.objects.create(
-                    effort=link.effort, goal=move_to, contribution=link.contribution
-                )
-            _touch_effort(
-                link.effort,
-                by=by,
-                reason=f"goal link moved from '{goal.title}' to '{move_to.title}'",
-            )
-        for indicator in goal.indicators.all():
-            indicator.goal = move_to
-            indicator.version += 1
-            save_with_history(indicator, by=by, reason="moved with its goal's removal")
+        _move_to_goal(goal, links, move_to, by=by)
     elif efforts == UNLINK_EFFORTS:
         if has_indicators:
             raise ValidationError(
@@ -214,15 +192,41 @@ def operational_goal_delete(
                 )
             )
         for link in links:
-            _touch_effort(link.effort, by=by, reason=f"unlinked from goal '{goal.title}'")
-    goal.effort_links.all().delete()
-    goal._history_user = by
-    goal._change_reason = "operational goal removed"
-    goal.delete()
+            touch(link.effort, by=by, event="din.effort.unlinked", details={"goal": goal.title})
+    goal.effort_links.all().delete()  # the links' removal is on each effort's history (above)
+    delete_with_history(goal, by=by, event="din.operational_goal.removed")
     _densify(
         OperationalGoal.objects.filter(strategic_goal_id=goal.strategic_goal_id).order_by(
             "order", "pk"
         ),
         by=by,
-        reason="order closed up after a removal",
+        event="din.order_closed_up",
     )
+
+
+def _move_to_goal(goal, links, move_to, *, by) -> None:
+    """The efforts' links and the indicators of a goal being removed go to `move_to`."""
+    if move_to is None or move_to.pk == goal.pk:
+        raise ValidationError(
+            {"move_to": _("Choose the goal the efforts move to.")}, code="no_target"
+        )
+    if move_to.programme_id != goal.programme_id:
+        raise ValidationError(
+            {"move_to": _("An effort can only serve goals of its own programme.")}
+        )
+    moved = {"from": goal.title, "to": move_to.title}
+    for link in links:
+        if not EffortGoal.objects.filter(effort=link.effort, goal=move_to).exists():
+            EffortGoal.objects.create(
+                effort=link.effort, goal=move_to, contribution=link.contribution
+            )
+        touch(link.effort, by=by, event="din.effort.goal_link_moved", details=moved)
+    for indicator in goal.indicators.all():
+        update_versioned(
+            indicator,
+            version=None,
+            by=by,
+            event="din.indicator.moved_with_goal",
+            details=moved,
+            goal=move_to,
+        )

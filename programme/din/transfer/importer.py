@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from avk import policy
 from programme.core.models import Programme
 
 from .. import services as din_services
@@ -64,7 +65,9 @@ class ImportResult:
 def din_import(*, programme: Programme, by, file, dry_run: bool) -> ImportResult:
     """Import the DIN from an .xlsx in the export's layout. All or nothing: with any row error
     (or on a dry run) nothing is kept. Returns what was (or would be) created and updated,
-    and the row-level errors in Dutch."""
+    and the row-level errors in Dutch. Asks the policy first (`din.import_din`); every row
+    goes through the DIN services, which ask it too."""
+    policy.require(by, "din.import_din", programme)
     result = ImportResult()
     try:
         book = load_workbook(file, read_only=True, data_only=True)

@@ -1,17 +1,18 @@
 """The effort page."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from avk.views import programme_for
+from avk import policy
+from avk.history import entries
+from avk.shortcuts import object_for
 
-from .. import permissions as policy
 from .. import selectors
 from ..models import Effort
 
 
 def effort_detail(request, pk):
-    effort = get_object_or_404(Effort.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, effort.programme.slug, policy.can_view_din)
+    effort = object_for(request, Effort.objects.select_related("programme"), "din.view_din", pk=pk)
+    programme = effort.programme
     effort = selectors.effort_detail(pk)
     return render(
         request,
@@ -19,7 +20,7 @@ def effort_detail(request, pk):
         {
             "programme": programme,
             "effort": effort,
-            "can_change": policy.can_change_din(request.user, programme),
-            "history": selectors.history_entries(effort),
+            "can_change": policy.allowed(request.user, "din.change_din", programme),
+            "history": entries(effort),
         },
     )

@@ -1,39 +1,42 @@
 """The indicator page and its measurements: entering, reviewing (approve or send back) and
-correcting a measurement that was sent back."""
+correcting a measurement that was sent back. The services ask the policy (for the
+measurement's state too); a refusal is the 403 page."""
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avk import policy
 from avk.forms import add_service_errors
-from avk.views import programme_for
+from avk.history import entries
+from avk.shortcuts import DamagedPost, object_for, posted_version
 
-from .. import permissions as policy
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..forms import MeasurementForm, MeasurementReturnForm
-from ..models import Indicator, Measurement
+from ..models import Indicator, Measurement, MeasurementStatus
 
 
 def indicator_detail(request, pk):
-    indicator = get_object_or_404(Indicator.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, indicator.programme.slug, policy.can_view_din)
-    return _indicator_page(request, programme, selectors.indicator_detail(pk))
+    indicator = object_for(
+        request, Indicator.objects.select_related("programme"), "din.view_din", pk=pk
+    )
+    return _indicator_page(request, indicator.programme, selectors.indicator_detail(pk))
 
 
 def _indicator_page(request, programme, indicator, *, form=None, status=200):
     """The policy is asked once per page, not per measurement: every row is of the same
-    indicator, so the answers are the same."""
+    indicator, so the answers about the person are the same; the state is each row's own."""
     user = request.user
-    can_change = policy.can_change_din(user, programme)
-    can_enter = policy.can_enter_measurement(user, indicator)
+    can_change = policy.allowed(user, "din.change_din", programme)
+    can_enter = policy.allowed(user, "din.enter_measurement", indicator)
     measurements = list(indicator.measurements.all())
     for m in measurements:
-        m.may_review = m.status == "concept" and can_change  # = can_review_measurement
-        m.may_resubmit = m.status == "teruggestuurd" and policy.can_resubmit_measurement(
-            user, m, may_enter=can_enter
+        # = din.review_measurement and din.resubmit_measurement, without a query per row
+        m.may_review = m.status == MeasurementStatus.DRAFT and can_change
+        m.may_resubmit = m.status == MeasurementStatus.RETURNED and (
+            permissions.can_resubmit_measurement(user, m, may_enter=can_enter)
         )
     return render(
         request,
@@ -45,18 +48,22 @@ def _indicator_page(request, programme, indicator, *, form=None, status=200):
             "can_change": can_change,
             "can_enter": can_enter,
             "form": form or MeasurementForm(),
-            "history": selectors.history_entries(indicator),
+            "history": entries(indicator),
         },
         status=status,
     )
 
 
+#: A review or a correction is opened by whoever reads the DIN; the step's own rule (role and
+#: the measurement's state) is the service's, so a stale form hears what changed meanwhile.
+MEASUREMENTS = Measurement.objects.select_related("indicator__programme")
+
+
 @require_POST
 def measurement_add(request, pk):
-    indicator = get_object_or_404(Indicator.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, indicator.programme.slug, policy.can_view_din)
-    if not policy.can_enter_measurement(request.user, indicator):
-        raise PermissionDenied
+    indicator = object_for(
+        request, Indicator.objects.select_related("programme"), "din.enter_measurement", pk=pk
+    )
     form = MeasurementForm(request.POST)
     if form.is_valid():
         try:
@@ -66,7 +73,7 @@ def measurement_add(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            if measurement.status == "goedgekeurd":
+            if measurement.status == MeasurementStatus.APPROVED:
                 messages.success(request, _("The measurement has been recorded and counts."))
             else:
                 messages.success(
@@ -78,55 +85,41 @@ def measurement_add(request, pk):
                 )
             return redirect(indicator)
     return _indicator_page(
-        request, programme, selectors.indicator_detail(pk), form=form, status=422
+        request, indicator.programme, selectors.indicator_detail(pk), form=form, status=422
     )
 
 
-def _posted_version(request) -> int | None:
-    """The version the page was rendered with, or None when the post is damaged."""
-    try:
-        return forms.IntegerField(min_value=0).clean(request.POST.get("version"))
-    except ValidationError:
-        return None
-
-
-def _damaged(request, programme, indicator):
+def _damaged(request, indicator):
     """A post with a missing or tampered hidden field: the page again with a message, 400."""
     messages.error(
         request,
         _("The form was damaged or is out of date. Reload the page and try again."),
     )
-    return _indicator_page(request, programme, selectors.indicator_detail(indicator.pk), status=400)
+    return _indicator_page(
+        request, indicator.programme, selectors.indicator_detail(indicator.pk), status=400
+    )
 
 
 @require_POST
 def measurement_review(request, pk):
-    measurement = get_object_or_404(
-        Measurement.objects.select_related("indicator__programme"), pk=pk
-    )
+    measurement = object_for(request, MEASUREMENTS, "din.view_din", pk=pk)
     indicator = measurement.indicator
-    programme = programme_for(request, indicator.programme.slug, policy.can_view_din)
-    if not policy.can_review_measurement(request.user, measurement):
-        raise PermissionDenied
     decision = request.POST.get("decision")
     try:
         if decision == "approve":
-            version = _posted_version(request)
-            if version is None:
-                return _damaged(request, programme, indicator)
+            version = posted_version(request)
             services.measurement_approve(measurement_id=pk, version=version, by=request.user)
             messages.success(request, _("The measurement has been approved."))
         elif decision == "return":
+            version = posted_version(request)
             form = MeasurementReturnForm(request.POST)
             if not form.is_valid():
-                if "version" in form.errors:
-                    return _damaged(request, programme, indicator)
                 for message in form.errors.get("remark", []):
                     messages.error(request, f"{form['remark'].label}: {message}")
                 return redirect(indicator)
             services.measurement_return(
                 measurement_id=pk,
-                version=form.cleaned_data["version"],
+                version=version,
                 by=request.user,
                 remark=form.cleaned_data["remark"],
             )
@@ -137,6 +130,8 @@ def measurement_review(request, pk):
             )
         else:
             messages.error(request, _("Choose to approve or to send back."))
+    except DamagedPost:
+        return _damaged(request, indicator)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -145,16 +140,12 @@ def measurement_review(request, pk):
 
 @require_POST
 def measurement_resubmit(request, pk):
-    measurement = get_object_or_404(
-        Measurement.objects.select_related("indicator__programme"), pk=pk
-    )
+    measurement = object_for(request, MEASUREMENTS, "din.view_din", pk=pk)
     indicator = measurement.indicator
-    programme = programme_for(request, indicator.programme.slug, policy.can_view_din)
-    if not policy.can_resubmit_measurement(request.user, measurement):
-        raise PermissionDenied
-    version = _posted_version(request)
-    if version is None:
-        return _damaged(request, programme, indicator)
+    try:
+        version = posted_version(request)
+    except DamagedPost:
+        return _damaged(request, indicator)
     form = MeasurementForm(request.POST, instance=measurement)
     if form.is_valid():
         try:

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
-from avk.views import programme_for
+from avk.history import entries
+from avk.shortcuts import programme_for
 
-from .. import permissions as policy
-from .. import selectors, services
+from .. import services
 from ..forms import (
     EffortForm,
     GoalDeleteForm,
@@ -140,7 +140,7 @@ def _KIND_LABELS():  # noqa: N802 - translated at request time
 
 
 def din_add(request, slug, kind):
-    programme = programme_for(request, slug, policy.can_change_din)
+    programme = programme_for(request, slug, "din.change_din")
     spec = _kind(kind)
     parent = None
     parent_id = request.POST.get("parent") or request.GET.get("parent")
@@ -177,7 +177,7 @@ def din_add(request, slug, kind):
 
 
 def din_edit(request, slug, kind, pk):
-    programme = programme_for(request, slug, policy.can_change_din)
+    programme = programme_for(request, slug, "din.change_din")
     spec = _kind(kind)
     obj = get_object_or_404(spec["model"], pk=pk, programme=programme)
     form = _form_for(
@@ -216,7 +216,7 @@ def din_edit(request, slug, kind, pk):
 
 @require_POST
 def din_move(request, slug, kind, pk):
-    programme = programme_for(request, slug, policy.can_change_din)
+    programme = programme_for(request, slug, "din.change_din")
     if kind not in MOVABLE:
         raise PermissionDenied
     obj = get_object_or_404(KINDS[kind]["model"], pk=pk, programme=programme)
@@ -236,7 +236,7 @@ def din_move(request, slug, kind, pk):
 
 
 def din_delete(request, slug, kind, pk):
-    programme = programme_for(request, slug, policy.can_change_din)
+    programme = programme_for(request, slug, "din.change_din")
     spec = _kind(kind)
     obj = get_object_or_404(spec["model"], pk=pk, programme=programme)
     needs_choice = kind == "operational" and (obj.effort_links.exists() or obj.indicators.exists())
@@ -276,7 +276,7 @@ def din_delete(request, slug, kind, pk):
 
 def din_history(request, slug, kind, pk):
     """The history of changes of a line or goal (who, when, what)."""
-    programme = programme_for(request, slug, policy.can_view_din)
+    programme = programme_for(request, slug, "din.view_din")
     obj = get_object_or_404(_kind(kind)["model"], pk=pk, programme=programme)
     return render(
         request,
@@ -286,6 +286,6 @@ def din_history(request, slug, kind, pk):
             "obj": obj,
             "kind": kind,
             "kind_label": _KIND_LABELS()[kind],
-            "history": selectors.history_entries(obj),
+            "history": entries(obj),
         },
     )

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from avk.views import programme_for
+from avk import policy
+from avk.shortcuts import programme_for
 
-from .. import permissions as policy
 from .. import selectors
 from ..forms import DinFilterForm
 
@@ -26,7 +26,7 @@ def _tree_context(request, programme, focus=None):
     return {
         "programme": programme,
         "tree": selectors.din_tree(programme, filters),
-        "can_change": policy.can_change_din(request.user, programme),
+        "can_change": policy.allowed(request.user, "din.change_din", programme),
         "focus": focus or {},
     }
 
@@ -50,7 +50,7 @@ def _anchor(kind, obj):
 
 
 def din_overview(request, slug):
-    programme = programme_for(request, slug, policy.can_view_din)
+    programme = programme_for(request, slug, "din.view_din")
     if request.GET.get("partial") == "tree":
         return render(request, "programme/_din_tree.html", _tree_context(request, programme))
     context = _tree_context(request, programme)
@@ -61,7 +61,7 @@ def din_overview(request, slug):
 
 
 def din_health(request, slug):
-    programme = programme_for(request, slug, policy.can_view_din)
+    programme = programme_for(request, slug, "din.view_din")
     health = selectors.din_health(programme)
     titles = {
         "goals_without_efforts": _("Operational goals without efforts"),

@@ -1,82 +1,97 @@
-"""Export the DIN to Excel and import it back (dry run first, then for real)."""
+"""Export the DIN to Excel and import it back: upload -> the file is kept on the server
+(avk.staging) and checked by a dry run -> confirm with its token -> the same import for real,
+all or nothing. Nothing of the file travels back through the browser."""
 
-import base64
-import binascii
 import io
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avk.views import programme_for
+from avk import staging
+from avk.exports import download_name, xlsx_response
+from avk.shortcuts import programme_for
 
-from .. import permissions as policy
 from .. import transfer
 from ..forms import DinImportForm
 from ..transfer import ImportResult
 
 __all__ = ["din_export", "din_import"]
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: The kind of import a staged file is bound to.
+KIND = "din"
 
 
 def din_export(request, slug):
-    programme = programme_for(request, slug, policy.can_export_din)
+    programme = programme_for(request, slug, "din.export_din")
     content = transfer.din_export_workbook(programme)
-    response = HttpResponse(content, content_type=XLSX)
-    name = f"DIN-{programme.slug}-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return xlsx_response(content, filename=download_name(f"DIN-{programme.slug}", "xlsx"))
+
+
+def _summary(result: ImportResult | None) -> list:
+    if result is None:
+        return []
+    labels = {
+        "lines": _("programme lines"),
+        "strategic goals": _("strategic goals"),
+        "operational goals": _("operational goals"),
+        "efforts": _("efforts"),
+        "working groups": _("working groups"),
+        "indicators": _("indicators"),
+    }
+    return [
+        (label, result.created[key], result.updated[key], result.unchanged[key])
+        for key, label in labels.items()
+    ]
 
 
 def din_import(request, slug):
-    """Step 1: upload -> dry run and preview (the file is kept in the form, base64). Step 2:
-    confirm -> the same import for real, all or nothing."""
-    programme = programme_for(request, slug, policy.can_change_din)
+    """Step 1: upload -> the file is staged and a dry run previews it. Step 2: confirm with the
+    staged file's token -> the same import for real, all or nothing; the file is discarded."""
+    programme = programme_for(request, slug, "din.import_din")
     form = DinImportForm(request.POST or None, request.FILES or None)
     result = None
-    payload = ""
+    token = ""
     status = 200
-    if request.method == "POST" and request.POST.get("confirm") and request.POST.get("payload"):
+    if request.method == "POST" and request.POST.get("confirm"):
         form = DinImportForm()
         try:
-            data = base64.b64decode(request.POST["payload"], validate=True)
-        except (binascii.Error, ValueError):  # a tampered hidden field
-            data = None
+            staged = staging.load(
+                request.POST.get("token", ""), user=request.user, programme=programme, kind=KIND
+            )
+        except ValidationError as error:  # tampered, expired, someone else's or gone
             status = 400
-            result = ImportResult(
-                errors=[_("The checked file was damaged on the way. Upload it again.")]
-            )
-        if data is not None:
+            result = ImportResult(errors=error.messages)
+        else:
             result = transfer.din_import(
-                programme=programme, by=request.user, file=io.BytesIO(data), dry_run=False
+                programme=programme,
+                by=request.user,
+                file=io.BytesIO(staged.content),
+                dry_run=False,
             )
+            staging.discard(staged.token)
             if result.applied:
                 messages.success(request, _("The DIN has been imported."))
                 return redirect("programme:din", programme.slug)
     elif request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
-        result = transfer.din_import(
-            programme=programme, by=request.user, file=io.BytesIO(data), dry_run=True
-        )
-        if result.ok:
-            payload = base64.b64encode(data).decode()
-    summary = []
-    if result is not None:
-        labels = {
-            "lines": _("programme lines"),
-            "strategic goals": _("strategic goals"),
-            "operational goals": _("operational goals"),
-            "efforts": _("efforts"),
-            "working groups": _("working groups"),
-            "indicators": _("indicators"),
-        }
-        summary = [
-            (label, result.created[key], result.updated[key], result.unchanged[key])
-            for key, label in labels.items()
-        ]
+        try:
+            staged = staging.stage(
+                form.cleaned_data["file"], user=request.user, programme=programme, kind=KIND
+            )
+        except ValidationError as error:  # too large
+            form.add_error("file", error)
+        else:
+            result = transfer.din_import(
+                programme=programme,
+                by=request.user,
+                file=io.BytesIO(staged.content),
+                dry_run=True,
+            )
+            if result.ok:
+                token = staged.token
+            else:
+                staging.discard(staged.token)
     return render(
         request,
         "programme/din_import.html",
@@ -84,8 +99,8 @@ def din_import(request, slug):
             "programme": programme,
             "form": form,
             "result": result,
-            "payload": payload,
-            "summary": summary,
+            "token": token,
+            "summary": _summary(result),
         },
         status=status,
     )

@@ -14,8 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from avk.views import programme_for
-from programme.core import permissions as core_policy
+from avk.shortcuts import programme_for
 
 from .. import diagram as layout
 from .. import selectors
@@ -176,7 +175,7 @@ def _legend() -> dict:
 
 
 def din_diagram(request, slug):
-    programme = programme_for(request, slug, core_policy.can_view_programme)
+    programme = programme_for(request, slug, "din.view_din")
     form = DiagramFilterForm(request.GET or None, programme=programme)
     data = form.valid_data() if form.is_bound else {}
     form.mark_errors()
@@ -245,7 +244,7 @@ def _bar(row: dict, start: date, end: date, months: int) -> dict:
 
 
 def planning(request, slug):
-    programme = programme_for(request, slug, core_policy.can_view_programme)
+    programme = programme_for(request, slug, "din.view_din")
     today = timezone.localdate()
     phases = selectors.phase_ranges(programme=programme)
     form = PlanningFilterForm(request.GET or None, programme=programme, phases=phases)

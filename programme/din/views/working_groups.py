@@ -2,23 +2,24 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avk import policy
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
-from avk.views import programme_for
+from avk.history import entries
+from avk.shortcuts import object_for, programme_for
 
-from .. import permissions as policy
 from .. import selectors, services
 from ..forms import WorkingGroupForm, WorkingGroupMemberForm
 from ..models import WorkingGroup, WorkingGroupMember
 
 
 def workinggroups(request, slug):
-    programme = programme_for(request, slug, policy.can_view_din)
-    can_change = policy.can_change_din(request.user, programme)
+    programme = programme_for(request, slug, "din.view_din")
+    can_change = policy.allowed(request.user, "din.change_din", programme)
     return render(
         request,
         "programme/workinggroup_list.html",
@@ -31,7 +32,7 @@ def workinggroups(request, slug):
 
 
 def workinggroup_add(request, slug):
-    programme = programme_for(request, slug, policy.can_change_din)
+    programme = programme_for(request, slug, "din.change_din")
     form = WorkingGroupForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -49,9 +50,12 @@ def workinggroup_add(request, slug):
     )
 
 
+GROUPS = WorkingGroup.objects.select_related("programme")
+
+
 def workinggroup_edit(request, pk):
-    group = get_object_or_404(WorkingGroup.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, group.programme.slug, policy.can_change_din)
+    group = object_for(request, GROUPS, "din.change_din", pk=pk)
+    programme = group.programme
     form = WorkingGroupForm(request.POST or None, instance=group, programme=programme)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -77,9 +81,9 @@ def workinggroup_edit(request, pk):
 
 
 def workinggroup_detail(request, pk):
-    group = get_object_or_404(WorkingGroup.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, group.programme.slug, policy.can_view_din)
-    can_change = policy.can_change_din(request.user, programme)
+    group = object_for(request, GROUPS, "din.view_din", pk=pk)
+    programme = group.programme
+    can_change = policy.allowed(request.user, "din.change_din", programme)
     return render(
         request,
         "programme/workinggroup_detail.html",
@@ -88,15 +92,15 @@ def workinggroup_detail(request, pk):
             "group": selectors.working_group_detail(pk),
             "can_change": can_change,
             "member_form": WorkingGroupMemberForm(programme=programme) if can_change else None,
-            "history": selectors.history_entries(group),
+            "history": entries(group),
         },
     )
 
 
 @require_POST
 def workinggroup_member_add(request, pk):
-    group = get_object_or_404(WorkingGroup.objects.select_related("programme"), pk=pk)
-    programme = programme_for(request, group.programme.slug, policy.can_change_din)
+    group = object_for(request, GROUPS, "din.change_din", pk=pk)
+    programme = group.programme
     form = WorkingGroupMemberForm(request.POST, programme=programme)
     if form.is_valid():
         try:
@@ -117,11 +121,13 @@ def workinggroup_member_add(request, pk):
 
 @require_POST
 def workinggroup_member_remove(request, pk):
-    member = get_object_or_404(
-        WorkingGroupMember.objects.select_related("working_group__programme"), pk=pk
+    member = object_for(
+        request,
+        WorkingGroupMember.objects.select_related("working_group__programme"),
+        "din.change_din",
+        pk=pk,
     )
     group = member.working_group
-    programme_for(request, group.programme.slug, policy.can_change_din)
     services.working_group_member_remove(member_id=member.pk, by=request.user)
     messages.success(request, _("The member has been removed."))
     return redirect(group)

@@ -17,7 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, today=None, dry_run=False, **options):
         on = date.fromisoformat(today) if today else None
-        sent = send_measurement_reminders(today=on, dry_run=dry_run)
+        # The system path: a scheduled job acts for nobody (see send_measurement_reminders).
+        sent = send_measurement_reminders(by=None, today=on, dry_run=dry_run)
         for indicator, period_end in sent:
             self.stdout.write(f"{indicator.programme.short_name}: {indicator} ({period_end})")
         verb = "would be sent" if dry_run else "sent"

@@ -1,0 +1,60 @@
+"""Bodies, meetings, proposals and the decisions taken on them.
+
+The data here only describes; every change goes through `governance.services` (one function per
+verb), which asks the policy, checks the workflow, keeps a `Transition` per step and the history
+record, assigns decision numbers under a lock, and sends the e-mails. Recorded decisions are
+final: the services refuse to change them and the admin offers no change or delete.
+
+`ProposedDecision.subject` (a generic link) names what a decision adopts (a budget, a phase
+plan: any model registered in `avk.adoption`); the one decide step
+(`governance.services.decisions.decision_record`) adopts it. `ProposedDecision.number` (e.g.
+DB-2023-004) is the stable identifier of an adopted decision and
+`ProposedDecision.get_absolute_url()` its stable page.
+"""
+
+from .bodies import VOTING_ROLES, Body, BodyKind, MemberRole, Membership, SteeringLevel
+from .decisions import (
+    ADOPTING_OUTCOMES,
+    ALLOWED_OUTCOMES,
+    CORRECTION_OUTCOMES,
+    FINAL_OUTCOMES,
+    NUMBERED_OUTCOMES,
+    DecidedVia,
+    DecisionKind,
+    Outcome,
+    ProposedDecision,
+    Vote,
+    VoteChoice,
+)
+from .meetings import ActionItem, ActionStatus, AgendaItem, Meeting, MeetingStatus
+from .proposals import Attachment, Proposal, ProposalStatus, Transition, attachment_path
+
+__all__ = [
+    "ADOPTING_OUTCOMES",
+    "ALLOWED_OUTCOMES",
+    "CORRECTION_OUTCOMES",
+    "FINAL_OUTCOMES",
+    "NUMBERED_OUTCOMES",
+    "VOTING_ROLES",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Attachment",
+    "Body",
+    "BodyKind",
+    "DecidedVia",
+    "DecisionKind",
+    "Meeting",
+    "MeetingStatus",
+    "MemberRole",
+    "Membership",
+    "Outcome",
+    "Proposal",
+    "ProposalStatus",
+    "ProposedDecision",
+    "SteeringLevel",
+    "Transition",
+    "Vote",
+    "VoteChoice",
+    "attachment_path",
+]

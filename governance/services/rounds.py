@@ -1,0 +1,188 @@
+"""Written rounds: voting, closing (the majority of the body's CURRENT voting members decides),
+and what the `close_written_rounds` command does (remind once, close what can close)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avk import policy
+from avk.services import save_with_history, update_versioned
+
+from ..models import (
+    FINAL_OUTCOMES,
+    Body,
+    DecidedVia,
+    DecisionKind,
+    Membership,
+    Outcome,
+    Proposal,
+    ProposalStatus,
+    Vote,
+    VoteChoice,
+)
+from . import notify
+from .decisions import decision_record
+from .steps import lock_proposal, move, require_step
+
+S = ProposalStatus
+
+
+@transaction.atomic
+def vote_cast(*, proposal_id: int, by, votes: dict[int, tuple[str, str]]) -> list[Vote]:
+    """Cast or change votes: {decision id: (choice, comment)}. The gate ("governance.vote")
+    lets only current voting members vote, before the deadline; only on undecided decisions of
+    the agree kind."""
+    proposal = lock_proposal(proposal_id)
+    policy.require(by, "governance.vote", proposal)
+    decisions = {d.pk: d for d in proposal.decisions.all()}
+    saved = []
+    for decision_id, (choice, comment) in votes.items():
+        decision = decisions.get(int(decision_id))
+        if decision is None:
+            raise ValidationError(_("This decision is not part of the proposal."))
+        if decision.is_final:
+            raise ValidationError(
+                _("Decision %(n)s has been taken already; a taken decision is final.")
+                % {"n": decision.position}
+            )
+        if decision.kind == DecisionKind.TAKE_NOTE:
+            raise ValidationError(
+                _("Decision %(n)s asks to take note; there is no vote on it.")
+                % {"n": decision.position}
+            )
+        if choice not in VoteChoice.values:
+            raise ValidationError(_("Choose for, against or abstain."))
+        vote = Vote.objects.filter(decision=decision, user=by).first()
+        event = "vote.cast" if vote is None else "vote.changed"
+        vote = vote or Vote(decision=decision, user=by)
+        vote.choice, vote.comment, vote.cast_at = choice, (comment or "").strip(), timezone.now()
+        save_with_history(vote, by=by, event=event, details={"n": decision.position})
+        saved.append(vote)
+    return saved
+
+
+def _voting_member_ids(body: Body, on=None) -> set[int]:
+    return set(
+        Membership.objects.current(on).voting().filter(body=body).values_list("user_id", flat=True)
+    )
+
+
+def round_all_voted(proposal: Proposal) -> bool:
+    """Has every current voting member voted on every undecided agree-decision?"""
+    members = _voting_member_ids(proposal.body)
+    if not members:
+        return False
+    for decision in proposal.decisions.filter(kind=DecisionKind.AGREE).exclude(
+        outcome__in=FINAL_OUTCOMES
+    ):
+        voted = set(decision.votes.filter(user_id__in=members).values_list("user_id", flat=True))
+        if voted != members:
+            return False
+    return True
+
+
+@transaction.atomic
+def round_close(*, proposal_id: int, by) -> Proposal:
+    """Fix the outcome of a written round, once all have voted or the deadline has passed.
+
+    An agree-decision is adopted when more than half of the body's CURRENT voting members (today)
+    voted for it; votes of people who have left do not count. Take-note decisions become
+    kennisgenomen. Each decision goes through the one decide step (`decision_record`).
+
+    `by=None` is the system path of the `close_written_rounds` command: nobody to ask the gate
+    about; the round's state is checked all the same.
+    """
+    proposal = lock_proposal(proposal_id)
+    require_step(by, "close_round", proposal)
+    if not proposal.deadline_passed and not round_all_voted(proposal):
+        raise ValidationError(
+            _(
+                "The written round can be closed once every member has voted or the deadline has "
+                "passed."
+            )
+        )
+    Body.objects.select_for_update().get(pk=proposal.body_id)  # numbers are given in order
+    members = _voting_member_ids(proposal.body)
+    for decision in proposal.decisions.exclude(outcome__in=FINAL_OUTCOMES).order_by("position"):
+        if decision.kind == DecisionKind.TAKE_NOTE:
+            outcome, votes = Outcome.NOTED, None
+        else:
+            counted = list(
+                decision.votes.filter(user_id__in=members).values_list("choice", flat=True)
+            )
+            votes = tuple(counted.count(c) for c in VoteChoice.values)
+            outcome = Outcome.ADOPTED if votes[0] * 2 > len(members) else Outcome.REJECTED
+        decision_record(
+            decision=decision,
+            outcome=outcome,
+            by=by,
+            via=DecidedVia.WRITTEN_ROUND,
+            votes=votes,
+        )
+    move(
+        proposal,
+        S.DECIDED,
+        by=by,
+        event="proposal.round_closed",
+        note=_("written round closed"),
+    )
+    transaction.on_commit(lambda: notify.proposal_decided(proposal_id=proposal.pk))
+    return proposal
+
+
+# --- the command: reminders and closing -----------------------------------------------------
+
+
+@transaction.atomic
+def round_send_reminder(*, proposal_id: int, now: datetime | None = None) -> int:
+    """Remind the members who have not voted on everything, once, a day before the deadline.
+    Returns how many are reminded (0 when already sent or not due). Only the
+    `close_written_rounds` command calls it (the system: nobody acts, nobody is asked)."""
+    now = now or timezone.now()
+    proposal = lock_proposal(proposal_id)
+    if (
+        proposal.status != S.WRITTEN_ROUND
+        or proposal.round_reminder_sent_at is not None
+        or not (proposal.round_deadline - timedelta(days=1) <= now < proposal.round_deadline)
+    ):
+        return 0
+    members = _voting_member_ids(proposal.body)
+    agree = proposal.decisions.filter(kind=DecisionKind.AGREE).exclude(outcome__in=FINAL_OUTCOMES)
+    needed = agree.count()
+    done = {
+        user_id
+        for user_id in members
+        if Vote.objects.filter(decision__in=agree, user_id=user_id).count() >= needed
+    }
+    waiting = sorted(members - done)
+    update_versioned(
+        proposal,
+        version=None,
+        by=None,
+        event="proposal.reminder_sent",
+        round_reminder_sent_at=now,
+    )
+    if waiting:
+        transaction.on_commit(
+            lambda: notify.round_reminder(proposal_id=proposal.pk, user_ids=waiting)
+        )
+    return len(waiting)
+
+
+def close_written_rounds(*, now: datetime | None = None) -> dict[str, list[Proposal]]:
+    """What the `close_written_rounds` command does: remind (once) and close what can close.
+    The system path: the steps run with `by=None` (no person, no gate to ask)."""
+    now = now or timezone.now()
+    reminded, closed = [], []
+    open_rounds = Proposal.objects.filter(status=S.WRITTEN_ROUND).select_related("body")
+    for proposal in open_rounds:
+        if proposal.round_deadline <= now or round_all_voted(proposal):
+            closed.append(round_close(proposal_id=proposal.pk, by=None))
+        elif round_send_reminder(proposal_id=proposal.pk, now=now):
+            reminded.append(proposal)
+    return {"reminded": reminded, "closed": closed}

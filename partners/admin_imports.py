@@ -1,0 +1,146 @@
+"""Imports in the admin: they ask for the programme, run the same resources (and so the same
+services and policy) as the portal's import page, and keep the checked file between preview and
+confirmation through `avk.staging` (bound to the person, the programme and the kind of rows)
+instead of django-import-export's own temporary files."""
+
+from __future__ import annotations
+
+import contextvars
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.tmp_storages import BaseStorage
+
+from avk import staging
+from avk.admin import programmes_administered_by
+from avk.policy import require
+
+#: The request being answered, for the staged file (django-import-export does not pass it).
+_request: contextvars.ContextVar = contextvars.ContextVar("partners_admin_import", default=None)
+
+
+def _programme(request):
+    """The programme the import form names, if this person administers it and may import."""
+    programme = programmes_administered_by(request.user).get(pk=request.POST.get("programme"))
+    require(request.user, "partners.import", programme)
+    return programme
+
+
+class StagedImportStorage(BaseStorage):
+    """django-import-export's storage between preview and confirmation, kept by avk.staging."""
+
+    def __init__(self, **kwargs):
+        self.kind = kwargs.pop("kind")
+        super().__init__(**kwargs)
+
+    def save(self, data):
+        request = _request.get()
+        staged = staging.stage(
+            ContentFile(data, name="import"),
+            user=request.user,
+            programme=_programme(request),
+            kind=self.kind,
+        )
+        self.name = staged.token
+
+    def read(self):
+        request = _request.get()
+        content = staging.load(
+            self.name, user=request.user, programme=_programme(request), kind=self.kind
+        ).content
+        if "b" in (self.read_mode or ""):
+            return content
+        return content.decode(self.encoding or "utf-8-sig")
+
+    def remove(self):
+        staging.discard(self.name)
+
+
+class ProgrammeImportForm(ImportForm):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
+
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload is not None and upload.size > settings.IMPORT_MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                gettext("The file is %(size)s; at most %(max)s can be imported.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
+                }
+            )
+        return upload
+
+
+class ProgrammeConfirmImportForm(ConfirmImportForm):
+    programme = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class ProgrammeImportMixin(ImportExportMixin):
+    """Imports in the admin ask for the programme and run the same resources as the portal."""
+
+    import_form_class = ProgrammeImportForm
+    confirm_form_class = ProgrammeConfirmImportForm
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    tmp_storage_class = StagedImportStorage
+
+    def _programmes(self, request):
+        return programmes_administered_by(request.user)
+
+    def get_tmp_storage_class_kwargs(self):
+        return {"kind": f"partners.admin.{self.model._meta.model_name}"}
+
+    def import_action(self, request, **kwargs):
+        bound = _request.set(request)
+        try:
+            return super().import_action(request, **kwargs)
+        finally:
+            _request.reset(bound)
+
+    def process_import(self, request, **kwargs):
+        bound = _request.set(request)
+        try:
+            return super().process_import(request, **kwargs)
+        finally:
+            _request.reset(bound)
+
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "programmes": self._programmes(request)}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "programmes": self._programmes(request),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["programme"] = import_form.cleaned_data["programme"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        programme = None
+        if form is not None and hasattr(form, "cleaned_data"):
+            programme = form.cleaned_data.get("programme")
+        return {"programme": programme, "by": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"by": request.user}

@@ -1,0 +1,65 @@
+"""Read-side queries for partners. List pages get their rows from one selector each.
+
+A package of modules along what they hold; the names used elsewhere are re-exported here.
+"""
+
+from .commitments import contributions_for_year, steering_group
+from .detail import (
+    Check,
+    ItemCheck,
+    Missing,
+    Seat,
+    commitment_history,
+    current_package,
+    delegation_missing,
+    delegation_seats,
+    package_item_checks,
+    partner_detail,
+)
+from .history import partner_history
+from .home import (
+    contact_organisations,
+    partner_of_contact,
+    recent_changes,
+    recent_changes_by_programme,
+)
+from .lists import (
+    COMPLETE,
+    SORTS,
+    PartnerFilters,
+    list_summary,
+    municipalities,
+    packages,
+    partner_rows,
+    partners_in_programme,
+    with_commitment_state,
+)
+
+__all__ = [
+    "COMPLETE",
+    "SORTS",
+    "Check",
+    "ItemCheck",
+    "Missing",
+    "PartnerFilters",
+    "Seat",
+    "commitment_history",
+    "contact_organisations",
+    "contributions_for_year",
+    "current_package",
+    "delegation_missing",
+    "delegation_seats",
+    "list_summary",
+    "municipalities",
+    "package_item_checks",
+    "packages",
+    "partner_detail",
+    "partner_history",
+    "partner_of_contact",
+    "partner_rows",
+    "partners_in_programme",
+    "recent_changes",
+    "recent_changes_by_programme",
+    "steering_group",
+    "with_commitment_state",
+]

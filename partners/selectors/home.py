@@ -1,0 +1,114 @@
+"""What the home page shows: recent changes for the back office, a contact's organisation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programme.core.models import Programme
+
+from ..models import Commitment, DelegationMember, Participation, Partner
+from .detail import Missing, delegation_missing
+
+
+def recent_changes(*, programme: Programme, days: int = 14, limit: int = 10) -> list[dict]:
+    """The latest changes to the programme's partners, commitments and delegations."""
+    return recent_changes_by_programme(programme_ids=[programme.pk], days=days, limit=limit).get(
+        programme.pk, []
+    )
+
+
+def recent_changes_by_programme(
+    *, programme_ids, days: int = 14, limit: int = 10
+) -> dict[int, list[dict]]:
+    """Per programme, the latest changes (newest first, at most `limit`) to its partners'
+    details, commitments and delegations: five bounded queries on the history tables, however
+    many programmes are asked for (the home page asks for all of a person's programmes)."""
+    programme_ids = list(programme_ids)
+    if not programme_ids:
+        return {}
+    since = timezone.now() - timedelta(days=days)
+    cap = limit * len(programme_ids)
+    programmes_of: dict[int, set[int]] = {}
+    for partner_id, programme_id in Participation.objects.filter(
+        programme_id__in=programme_ids
+    ).values_list("partner_id", "programme_id"):
+        programmes_of.setdefault(partner_id, set()).add(programme_id)
+    sources = [
+        (
+            Partner.history.filter(id__in=list(programmes_of)),
+            _("organisation"),
+            lambda r: (r.id, programmes_of.get(r.id, set())),
+        ),
+        (
+            Commitment.history.filter(programme_id__in=programme_ids),
+            _("commitment"),
+            lambda r: (r.partner_id, {r.programme_id}),
+        ),
+        (
+            DelegationMember.history.filter(programme_id__in=programme_ids),
+            _("delegation"),
+            lambda r: (r.partner_id, {r.programme_id}),
+        ),
+    ]
+    found: dict[int, list[dict]] = {pid: [] for pid in programme_ids}
+    for queryset, label, where in sources:
+        for record in (
+            queryset.filter(history_date__gte=since)
+            .select_related("history_user")
+            .order_by("-history_date")[:cap]
+        ):
+            partner_id, in_programmes = where(record)
+            for pid in in_programmes:
+                found[pid].append({"record": record, "what": label, "partner_id": partner_id})
+    for pid, entries in found.items():
+        entries.sort(key=lambda entry: entry["record"].history_date, reverse=True)
+        found[pid] = entries[:limit]
+    wanted = {e["partner_id"] for entries in found.values() for e in entries}
+    names = dict(Partner.objects.filter(pk__in=wanted).values_list("pk", "name")) if wanted else {}
+    for entries in found.values():
+        for entry in entries:
+            entry["partner_name"] = names.get(entry["partner_id"], "?")
+    return found
+
+
+def contact_organisations(*, user) -> dict[int, tuple[Partner, Missing]]:
+    """Per programme where the user is a partner contact today: the organisation and what its
+    delegation misses. Two queries, however many programmes."""
+    from avk.access import Role
+    from programme.core.models import RoleAssignment
+
+    pairs = {
+        a.programme_id: a.partner
+        for a in RoleAssignment.objects.current()
+        .filter(user=user, role=Role.PARTNER_CONTACT, partner__isnull=False)
+        .select_related("partner")
+        .order_by("-partner__name")
+    }
+    if not pairs:
+        return {}
+    condition = Q()
+    for programme_id, partner in pairs.items():
+        condition |= Q(programme_id=programme_id, partner_id=partner.pk)
+    members: dict[tuple[int, int], list] = {}
+    for member in DelegationMember.objects.filter(condition).only(
+        "programme_id", "partner_id", "level", "name", "is_contact"
+    ):
+        members.setdefault((member.programme_id, member.partner_id), []).append(member)
+    return {
+        pid: (partner, delegation_missing(members.get((pid, partner.pk), [])))
+        for pid, partner in pairs.items()
+    }
+
+
+def partner_of_contact(*, user, programme: Programme) -> Partner | None:
+    """The organisation a partner contact speaks for in the programme (the first, if several)."""
+    from ..permissions import contact_partner_ids
+
+    ids = contact_partner_ids(user, programme)
+    if not ids:
+        return None
+    return Partner.objects.filter(pk__in=ids).order_by("name").first()

@@ -1,0 +1,129 @@
+"""The partner list, its export and the steering group."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from avk.policy import allowed
+from avk.shortcuts import programme_for
+
+from .. import export, selectors
+from ..forms import FilterForm
+
+PAGE_SIZE = 25
+
+
+def _filters(request, programme):
+    form = FilterForm(
+        request.GET or None,
+        packages=selectors.packages(programme=programme),
+        municipalities=selectors.municipalities(programme=programme),
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    sort = request.GET.get("sort", "name")
+    descending = sort.startswith("-")
+    filters = selectors.PartnerFilters(
+        search=data.get("q", ""),
+        kind=data.get("kind", ""),
+        package=data.get("package", ""),
+        municipality=data.get("municipality", ""),
+        delegation=data.get("delegation", ""),
+        include_inactive=data.get("inactive", False),
+        sort=sort.lstrip("-") if sort.lstrip("-") in selectors.SORTS else "name",
+        descending=descending,
+    )
+    return form, filters
+
+
+def _columns(filters):
+    columns = [
+        ("name", _("Name")),
+        ("kind", _("Kind")),
+        ("municipality", _("Municipality")),
+        ("package", _("Package")),
+        ("contribution", _("Yearly contribution")),
+        ("delegation", _("Delegation")),
+    ]
+    current_sort = ("-" if filters.descending else "") + filters.sort
+    return [
+        {
+            "key": key,
+            "label": label,
+            "current": filters.sort == key,
+            "descending": filters.sort == key and filters.descending,
+            "next": f"-{key}" if current_sort == key else key,
+        }
+        for key, label in columns
+    ]
+
+
+def partner_list(request, slug):
+    programme = programme_for(request, slug, "partners.view_list")
+    form, filters = _filters(request, programme)
+    rows = selectors.partner_rows(programme=programme, filters=filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    packages = list(selectors.packages(programme=programme))
+    summary = selectors.list_summary(rows)
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    user = request.user
+    return render(
+        request,
+        "partners/partner_list.html",
+        {
+            "programme": programme,
+            "form": form,
+            "page": page,
+            "packages": [(p, summary["per_package"].get(p.code, 0)) for p in packages],
+            "without_package": summary["per_package"].get(None, 0),
+            "summary": summary,
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "columns": _columns(filters),
+            "can_create": allowed(user, "partners.create", programme),
+            "can_import": allowed(user, "partners.import", programme),
+            "can_export": allowed(user, "partners.export", programme),
+        },
+    )
+
+
+def partner_export(request, slug, fmt):
+    programme = programme_for(request, slug, "partners.export")
+    _form, filters = _filters(request, programme)
+    rows = selectors.partner_rows(programme=programme, filters=filters)
+    return export.response(rows, fmt=fmt, programme=programme)
+
+
+def steering_group(request, slug):
+    programme = programme_for(request, slug, "partners.view_steering_group")
+    today = timezone.localdate()
+    day, error = today, None
+    raw = request.GET.get("date", "").strip()
+    if raw:
+        try:
+            parsed = parse_date(raw)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            error = _("'%(value)s' is not a date; choose a date as 2024-06-11.") % {"value": raw}
+        else:
+            day = parsed
+    return render(
+        request,
+        "partners/steering_group.html",
+        {
+            "programme": programme,
+            "day": day,
+            "is_today": day == today,
+            "date_error": error,
+            "raw_date": raw if error else day.isoformat(),
+            "members": selectors.steering_group(programme=programme, on=day),
+            "can_view_partners": allowed(request.user, "partners.view_partner_pages", programme),
+        },
+    )
