@@ -9,6 +9,7 @@ form too, so a save over someone else's newer save is refused with what changed 
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ObjectDoesNotExist
 
 from . import policy
 from .access import BACK_OFFICE_ROLES, has_role, is_superuser, programme_ids_with_role
@@ -80,8 +81,14 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
         is saved against the version its form was opened with."""
         obj = super().save_form(request, form, change)
         if self.programme_path is not None:
-            programme = self.programme_of(obj)
-            policy.require(request.user, self.change_action, programme)
+            try:
+                programme = self.programme_of(obj)
+            except ObjectDoesNotExist:
+                # A new row whose programme its create service takes from the parent (a goal
+                # from its line): that service asks the gate for the parent's programme.
+                programme = None
+            if programme is not None or change:
+                policy.require(request.user, self.change_action, programme)
         if change and "version" in form.cleaned_data:
             obj.version = form.cleaned_data["version"]
         return obj

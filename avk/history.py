@@ -37,6 +37,8 @@ EVENT_MAX_LENGTH = 100
 NOTE_MAX_LENGTH = 1000
 
 _events: dict[str, object] = {}
+#: Per event, the details that hold a choice's code, with their choices (shown by label).
+_choices: dict[str, dict[str, type]] = {}
 
 #: Events every model has; apps add their own.
 COMMON_EVENTS = {
@@ -56,11 +58,17 @@ def history_records(**kwargs) -> HistoricalRecords:
     return HistoricalRecords(bases=[HistoryEvent], **kwargs)
 
 
-def register_events(events: Mapping[str, object]) -> None:
-    """Declare event codes and their (lazily translated) labels; `%(name)s` uses the details."""
+def register_events(events: Mapping[str, object], *, choices: Mapping | None = None) -> None:
+    """Declare event codes and their (lazily translated) labels; `%(name)s` uses the details.
+
+    `choices` maps a detail's name to the TextChoices its value is a code of (`{"level":
+    DelegationLevel}`): the detail keeps the code and is shown by its label in the reader's
+    language."""
     for code in events:
         if len(code) > EVENT_MAX_LENGTH:
             raise ValueError(f"Event code over {EVENT_MAX_LENGTH} characters: {code!r}")
+        if choices:
+            _choices[code] = dict(choices)
     _events.update(events)
 
 
@@ -133,6 +141,9 @@ def describe(code: str, details: Mapping | None) -> str:
     label = _events.get(code)
     if label is None:
         return _("Changed")
+    for key, kind in _choices.get(code, {}).items():
+        if details.get(key) in kind.values:
+            details[key] = kind(details[key]).label
     formatted = {key: _format_value(value) for key, value in details.items()}
     text = str(label)
     if "%(" in text:

@@ -101,17 +101,23 @@ def end_period(
 ) -> models.Model:
     """End a dated period (`avk.models.DatedPeriod`) on `on` (today when not given), inclusive.
 
-    A period that has not begun by then cannot end before it starts: it is refused with a
-    Dutch message. A period that already ended earlier keeps its earlier end."""
+    The row is locked and read again, so a save made meanwhile is not overwritten. A period
+    that has not begun by then cannot end before it starts: refused with a Dutch message. A
+    period that already ended earlier keeps its earlier end."""
     day = on or timezone.localdate()
-    if obj.valid_until is not None and obj.valid_until <= day:
-        return obj
-    if day < obj.valid_from:
-        raise ValidationError(
-            {"valid_until": _("The end date cannot lie before the start date.")},
-            code="period_order",
-        )
-    obj.valid_until = day
-    if hasattr(obj, "version"):
-        obj.version += 1
-    return save_with_history(obj, by=by, event=event, details={"on": day, **(details or {})})
+    with transaction.atomic():
+        locked = lock(obj)
+        if locked.valid_until is not None and locked.valid_until <= day:
+            return locked
+        if day < locked.valid_from:
+            raise ValidationError(
+                {"valid_until": _("The end date cannot lie before the start date.")},
+                code="period_order",
+            )
+        locked.valid_until = day
+        if hasattr(locked, "version"):
+            locked.version += 1
+        save_with_history(locked, by=by, event=event, details={"on": day, **(details or {})})
+    if obj is not locked:
+        obj.refresh_from_db()
+    return locked

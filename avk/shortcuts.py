@@ -51,10 +51,11 @@ def remember_programme(request, programme) -> None:
         session[SESSION_PROGRAMME] = programme.pk
 
 
-def programme_for(request, slug: str, action: str):
+def programme_for(request, slug: str, action: str, *, queryset=None):
     """The programme named in the URL, if the person may do `action` there: 404 for an unknown
-    programme, 403 (`Refused`) when not. Every programme-scoped view starts here."""
-    programme = get_object_or_404(programme_model(), slug=slug)
+    programme, 403 (`Refused`) when not. Every programme-scoped view starts here; `queryset`
+    (a selector's, with what the page needs) saves fetching the programme twice."""
+    programme = get_object_or_404(programme_model() if queryset is None else queryset, slug=slug)
     require(request.user, action, programme)
     remember_programme(request, programme)
     return programme

@@ -8,10 +8,7 @@ from __future__ import annotations
 import contextvars
 
 from django import forms
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -72,14 +69,8 @@ class ProgrammeImportForm(ImportForm):
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        if upload is not None and upload.size > settings.IMPORT_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                gettext("The file is %(size)s; at most %(max)s can be imported.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
-                }
-            )
+        if upload is not None:
+            staging.check_size(upload.size)  # refused before reading it
         return upload
 
 

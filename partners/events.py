@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from avk.history import register_events
 
+from .models import DelegationLevel
+
 EVENTS = {
     # organisations and their participation in programmes
     "partner.created": _("Partner added"),
@@ -29,7 +31,6 @@ EVENTS = {
     ),
     "commitment.corrected": _("Package %(package)s from %(from)s corrected"),
     # the delegation
-    "delegation.added": _("Delegation: %(name)s added (%(level)s)"),
     "delegation.edited": _("Delegation: %(name)s edited"),
     "delegation.removed": _("Delegation: %(name)s removed"),
     "delegation.contact_released": _("%(name)s is no longer the point of contact"),
@@ -42,4 +43,10 @@ EVENTS = {
     "package_item.removed": _("Package item removed"),
 }
 
+#: Events whose details hold a delegation level's code ("bestuurder"), shown by its label.
+LEVEL_EVENTS = {
+    "delegation.added": _("Delegation: %(name)s added (%(level)s)"),
+}
+
 register_events(EVENTS)
+register_events(LEVEL_EVENTS, choices={"level": DelegationLevel})

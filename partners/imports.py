@@ -18,13 +18,13 @@ import zipfile
 from dataclasses import dataclass, field
 
 import tablib
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
+from avk import staging
 from avk.policy import require
 
 from .models import Participation, Partner
@@ -74,16 +74,10 @@ def _row_label(number: int) -> str:
 
 def read_upload(*, name: str, content: bytes, kind: str) -> tablib.Dataset:
     """The file's rows as a Dataset with normalised headers; ImportRefused if it is unusable."""
-    if len(content) > settings.IMPORT_MAX_UPLOAD_SIZE:
-        raise ImportRefused(
-            [
-                _("The file is %(size)s; at most %(max)s can be imported.")
-                % {
-                    "size": filesizeformat(len(content)),
-                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
-                }
-            ]
-        )
+    try:
+        staging.check_size(len(content))
+    except ValidationError as too_large:
+        raise ImportRefused(too_large.messages) from None
     lower = name.lower()
     if lower.endswith(".xlsx"):
         rows = _read_xlsx(content)

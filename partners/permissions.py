@@ -17,16 +17,17 @@ Actions (`allowed(user, action, obj)`, registered as "partners.<action>"):
   change_delegation, deactivate,
   reactivate, correct_commitment      obj: a Participation, Commitment or DelegationMember
                                       (anything with .programme and .partner; an unsaved
-                                      Participation names a pair), or a bare Partner (in any
-                                      programme it takes part in)
+                                      Participation or a (programme, partner) tuple names a
+                                      pair, refused when the partner never took part in the
+                                      programme), or a bare Partner (in any programme it takes
+                                      part in)
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser, programme_ids_with_role
+from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser
 from programme.core.models import Programme
 
 _CACHE_ATTR = "_avk_partner_contacts"
@@ -133,6 +134,18 @@ def can_view_history(user, programme, partner, obj=None) -> bool:
     return is_back_office(user, programme)
 
 
+def in_programme(obj, programme, partner) -> bool:
+    """The pair names a partner of the programme: one with a participation there (also one
+    that has left it). A saved participation, commitment or delegation member is one; an
+    unsaved participation or a (programme, partner) tuple is asked of the database, so the
+    back office of one programme cannot act on a partner of another by naming the pair."""
+    from .models import Participation
+
+    if isinstance(obj, tuple) or (isinstance(obj, Participation) and obj.pk is None):
+        return Participation.objects.filter(programme=programme, partner=partner).exists()
+    return True
+
+
 def _back_office_or_active_contact(user, programme, partner, obj) -> bool:
     if is_back_office(user, programme):
         return True
@@ -229,7 +242,7 @@ def allowed(user, action: str, obj) -> bool:
         pair = _pair(obj)
         if pair is not None:
             programme, partner = pair
-            return rule(user, programme, partner, obj)
+            return rule(user, programme, partner, obj) and in_programme(obj, programme, partner)
         from .models import Partner
 
         if isinstance(obj, Partner):  # in any programme the partner takes part in
@@ -239,9 +252,3 @@ def allowed(user, action: str, obj) -> bool:
             )
         raise TypeError(f"Cannot decide {action!r} for {obj!r}")
     raise ValueError(f"Unknown action for partners: {action!r}")
-
-
-def programmes_with_back_office(user) -> QuerySet[Programme]:
-    if is_superuser(user):
-        return Programme.objects.all()
-    return Programme.objects.filter(pk__in=programme_ids_with_role(user, BACK_OFFICE_ROLES))

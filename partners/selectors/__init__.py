@@ -20,7 +20,6 @@ from .history import partner_history
 from .home import (
     contact_organisations,
     partner_of_contact,
-    recent_changes,
     recent_changes_by_programme,
 )
 from .lists import (
@@ -58,7 +57,6 @@ __all__ = [
     "partner_of_contact",
     "partner_rows",
     "partners_in_programme",
-    "recent_changes",
     "recent_changes_by_programme",
     "steering_group",
     "with_commitment_state",

@@ -14,13 +14,6 @@ from ..models import Commitment, DelegationMember, Participation, Partner
 from .detail import Missing, delegation_missing
 
 
-def recent_changes(*, programme: Programme, days: int = 14, limit: int = 10) -> list[dict]:
-    """The latest changes to the programme's partners, commitments and delegations."""
-    return recent_changes_by_programme(programme_ids=[programme.pk], days=days, limit=limit).get(
-        programme.pk, []
-    )
-
-
 def recent_changes_by_programme(
     *, programme_ids, days: int = 14, limit: int = 10
 ) -> dict[int, list[dict]]:

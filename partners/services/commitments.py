@@ -21,7 +21,7 @@ from avk.services import end_period, lock, save_with_history, update_versioned
 from programme.core.models import Programme
 
 from .. import events  # noqa: F401 - the events below are registered
-from ..models import Commitment, CommitmentPackage, Partner
+from ..models import Commitment, CommitmentPackage, Participation, Partner
 from .notify import notify_programme_team
 from .partners import participation_of
 
@@ -52,12 +52,19 @@ def commitment_change(
     """
     if isinstance(partner, int):
         partner = Partner.objects.get(pk=partner)
-    participation = participation_of(programme, partner)
-    require(by, "partners.change_commitment", participation)
+    require(by, "partners.change_commitment", participation_of(programme, partner))
     partner = _lock_partner(partner.pk)
+    # read again under the partner's lock: a deactivation may have ended it meanwhile
+    participation = (
+        Participation.objects.select_for_update()
+        .filter(programme=programme, partner=partner)
+        .first()
+    )
     today = timezone.localdate()
     if package.programme_id != programme.pk:
         raise ValidationError({"package": _("This package belongs to another programme.")})
+    if participation is None:
+        raise ValidationError(_("This partner does not take part in this programme."))
     if not partner.active:
         raise ValidationError(_("This partner is inactive; reactivate it first."))
     if participation.left_on is not None:

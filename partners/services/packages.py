@@ -72,7 +72,7 @@ def package_delete(*, package_id: int, by) -> None:
             _("Commitments use this package; it cannot be removed."), code="protected"
         )
     for item in package.items.all():
-        delete_with_history(item, by=by, event="package.removed")
+        delete_with_history(item, by=by, event="package_item.removed")
     delete_with_history(package, by=by, event="package.removed")
 
 

@@ -30,10 +30,22 @@ def check_fields(fields, allowed, what: str) -> None:
 
 
 def participation_of(programme, partner) -> Participation:
-    """The partner's participation in the programme, or an unsaved one naming the pair (the
-    policy answers for either)."""
-    found = Participation.objects.filter(programme=programme, partner=partner).first()
-    return found or Participation(programme=programme, partner=partner)
+    """The partner's participation in the programme (also when it has left it). A partner that
+    never took part in the programme is refused with a Dutch message, as the pages answer 404
+    for it: only `partner_create` and `participation_ensure` bring a partner into a programme."""
+    found = (
+        Participation.objects.select_related("programme", "partner")
+        .filter(programme=programme, partner=partner)
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            {
+                "partner": _("%(partner)s does not take part in %(programme)s.")
+                % {"partner": partner, "programme": programme}
+            }
+        )
+    return found
 
 
 @transaction.atomic
@@ -169,7 +181,7 @@ def partner_deactivate(
         .exclude(pk=participation.pk)
         .exists()
     )
-    details = {"programme": programme, "on": on}
+    details = {"programme": programme, "programme_id": programme.pk, "on": on}
     if note:
         details["note"] = note
     return update_versioned(
@@ -200,7 +212,7 @@ def partner_reactivate(*, partner_id: int, version: int, by, programme: Programm
         version=None,  # checked above, under the same lock
         by=by,
         event="partner.reactivated",
-        details={"programme": programme},
+        details={"programme": programme, "programme_id": programme.pk},
         active=True,
     )
     participation_ensure(programme=programme, partner=partner, by=by)

@@ -7,12 +7,10 @@ session remembers the last one only so that a new upload removes the file it rep
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,14 +34,10 @@ def import_upload(request, slug):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         kind = form.cleaned_data["kind"]
-        if upload.size > settings.IMPORT_MAX_UPLOAD_SIZE:  # refused before reading it
-            problems = [
-                _("The file is %(size)s; at most %(max)s can be imported.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE),
-                }
-            ]
+        try:
+            staging.check_size(upload.size)  # refused before reading it
+        except ValidationError as too_large:
+            problems = too_large.messages
         else:
             content = upload.read()
             try:

@@ -40,12 +40,12 @@ def programme_roles_for_user(user) -> list[tuple[Programme, frozenset[str]]]:
     return result
 
 
-def programme_detail(*, slug: str) -> Programme:
-    queryset = with_current_state(Programme.objects.all()).prefetch_related(
+def programme_detail() -> QuerySet[Programme]:
+    """Programmes with their current state and the phases and steering forms they had."""
+    return with_current_state(Programme.objects.all()).prefetch_related(
         Prefetch("phases", queryset=ProgrammePhase.objects.order_by("-valid_from")),
         Prefetch("steering_forms", queryset=ProgrammeSteeringForm.objects.order_by("-valid_from")),
     )
-    return queryset.get(slug=slug)
 
 
 def role_assignments(*, programme: Programme, include_past: bool = False) -> QuerySet:

@@ -21,9 +21,9 @@ from .models import RoleAssignment
 
 
 def programme_detail(request, slug):
-    programme_for(request, slug, "programme.view")
-    programme = selectors.programme_detail(slug=slug)
-    request.programme = programme
+    programme = programme_for(
+        request, slug, "programme.view", queryset=selectors.programme_detail()
+    )
     return render(
         request,
         "programme/programme_detail.html",

@@ -41,8 +41,11 @@ class DinAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
             saved = self.update(obj, obj.version, fields, request.user)
         else:
             saved = self.create(obj, form.cleaned_data, request.user)
+        # The admin goes on with its own instance (messages, "save and continue"): give it what
+        # the service set, the programme taken from the parent included.
         obj.pk = saved.pk
         obj.version = saved.version
+        obj.programme_id = saved.programme_id
 
     def delete_model(self, request, obj):
         try:

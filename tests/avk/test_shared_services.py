@@ -151,3 +151,16 @@ def test_label_uses_details_and_an_old_free_text_reason_reads_changed():
         shown = entries(partner)
     assert shown[0]["event"] == "Gewijzigd" and shown[0]["known"] is False
     assert shown[1]["event"] == "Renamed to NHL Stenden on 1 februari 2024"
+
+
+def test_a_choice_code_in_the_details_reads_as_its_label():
+    register_events({"test.kind_set": "Kind set to %(kind)s"}, choices={"kind": PartnerKind})
+    partner = PartnerFactory()
+    update_versioned(
+        partner, version=1, by=UserFactory(), event="test.kind_set", details={"kind": "ggz"}
+    )
+    with translation.override("nl"):
+        shown = entries(partner)[0]["event"]
+        label = str(PartnerKind("ggz").label)
+    assert shown == f"Kind set to {label}"
+    assert partner.history.first().history_details == {"kind": "ggz"}  # the code is kept

@@ -166,3 +166,26 @@ def test_the_admin_import_refuses_a_file_over_the_limit(client, users, programme
     assert response.status_code == 200
     assert "er kan hoogstens 100\xa0bytes worden geïmporteerd" in response.content.decode()
     assert not Partner.objects.filter(name="Partner 1").exists()
+
+
+def test_the_admin_import_asks_avk_staging_for_the_limit(
+    client, users, programme, settings, monkeypatch
+):
+    from avk import staging
+
+    settings.IMPORT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+    monkeypatch.setattr(staging, "max_upload_size", lambda: 100)
+    client.force_login(users["superuser"])
+    content = b"name,kind\n" + b"".join(f"Partner {i},zorg\n".encode() for i in range(20))
+    response = client.post(
+        reverse("admin:partners_partner_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "programme": programme.pk,
+            "import_file": SimpleUploadedFile("p.csv", content),
+        },
+    )
+    assert response.status_code == 200
+    assert "er kan hoogstens 100\xa0bytes worden geïmporteerd" in response.content.decode()
+    assert not Partner.objects.filter(name="Partner 1").exists()

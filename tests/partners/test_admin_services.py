@@ -197,3 +197,16 @@ def test_a_login_without_a_role_in_the_programme_is_refused(client, users, progr
     assert response.status_code == 200
     assert "heeft geen rol in" in response.content.decode()
     assert not DelegationMember.objects.filter(name="Buitenstaander").exists()
+
+
+def test_removing_a_package_records_its_items_as_removed_items(users, packages):
+    package = packages["C"]
+    item = services.package_item_add(
+        package=package, by=users["programme_team"], text="Nieuwsbrief", gives=True
+    )
+    services.package_delete(package_id=package.pk, by=users["programme_team"])
+    assert not PackageItem.objects.filter(pk=item.pk).exists()
+    record = PackageItem.history.filter(id=item.pk).first()
+    assert (record.history_type, record.history_change_reason) == ("-", "package_item.removed")
+    record = CommitmentPackage.history.filter(id=package.pk).first()
+    assert (record.history_type, record.history_change_reason) == ("-", "package.removed")

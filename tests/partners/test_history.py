@@ -146,3 +146,15 @@ def test_a_damaged_version_on_reactivation_is_a_400(client, users, programme, ow
     assert response.status_code == 400
     own.refresh_from_db()
     assert not own.active
+
+
+def test_a_delegation_level_reads_as_its_label_in_the_readers_language(users, programme, own):
+    from avk.history import entries
+
+    member = services.delegation_member_add(
+        programme=programme, partner=own, by=users["programme_team"], level="uitvoering", name="Uma"
+    )
+    with translation.override("en"):
+        assert entries(member)[0]["event"] == "Delegation: Uma added (front line)"
+    with translation.override("nl"):
+        assert entries(member)[0]["event"] == "Delegatie: Uma toegevoegd (uitvoering)"

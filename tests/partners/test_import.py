@@ -379,3 +379,20 @@ def test_only_the_back_office_imports(client, users, programme, own, who):
     assert response.status_code == 403
     assert client.post(reverse("partners:import-confirm", args=[programme.slug])).status_code == 403
     assert state() == before
+
+
+def test_the_size_limit_is_the_shared_one_of_avk_staging(
+    client, secretary, programme, settings, monkeypatch
+):
+    """The page asks avk.staging for the limit (before reading the file), as the admin does."""
+    from avk import staging
+
+    settings.IMPORT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+    monkeypatch.setattr(staging, "max_upload_size", lambda: 100)
+    content = csv_bytes([["name", "kind"]] + [[f"Partner {i}", "zorg"] for i in range(20)])
+    before = state()
+    response = upload(client, programme, "partners", "p.csv", content)
+    assert response.status_code == 200
+    assert "er kan hoogstens 100\xa0bytes worden geïmporteerd" in response.content.decode()
+    assert response.context["token"] == ""
+    assert state() == before

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from avk.access import Role
 from avk.history import describe
@@ -73,7 +74,7 @@ def test_programme_history_reads_in_dutch(client, users, programme):
     assert "afbouw" in page and "1 januari 2040" in page
     # The first phase, made without an event (by the test factory), reads as recorded too.
     assert dutch("programme.phase_recorded", phase="uitvoering", **{"from": "2023-01-01"}) in page
-    assert str(team) in page
+    assert escape(str(team)) in page
     for raw in ("programme.", "phase_recorded", "2040-01-01", "{"):
         assert raw not in page.split("<main", 1)[-1], raw
 

@@ -3,6 +3,7 @@ choice, concurrent-edit refusal, history sections, query counts of the overview.
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from partners.models import Participation
 from programme.din import services
@@ -282,7 +283,7 @@ def test_history_sections_show_who_and_what(client, users, programme, din):
     client.force_login(users["reader"])
     page = client.get(reverse("programme:effort-detail", args=[din["effort"].pk])).content.decode()
     assert "Geschiedenis van wijzigingen" in page
-    assert "Vroegsignalering" in page and "Nieuwe titel" in page and str(team) in page
+    assert "Vroegsignalering" in page and "Nieuwe titel" in page and escape(str(team)) in page
     page = client.get(
         reverse("programme:indicator-detail", args=[din["indicator"].pk])
     ).content.decode()
@@ -294,7 +295,7 @@ def test_history_sections_show_who_and_what(client, users, programme, din):
     services.operational_goal_update(goal_id=din["a"].pk, version=1, by=team, title="Eerder")
     url = reverse("programme:din-history", args=[programme.slug, "operational", din["a"].pk])
     page = client.get(url).content.decode()
-    assert "Vroeg in beeld" in page and "Eerder" in page and "operationeel doel bewerkt" in page
+    assert "Vroeg in beeld" in page and "Eerder" in page and "Operationeel doel bewerkt" in page
     client.force_login(users["other_team"])
     assert client.get(url).status_code == 403
 

@@ -163,6 +163,6 @@ def test_working_group_history_names_its_efforts_and_members(client, users, prog
     history = page[page.index('id="h-history"') :]
     assert "Vroegsignalering" in history and "Lerend evalueren" in history
     assert "{" not in history and "'effort'" not in history and "workinggroup" not in history
-    assert "werkgroep toegevoegd" in history and "werkgroep bewerkt" in history
+    assert "Werkgroep toegevoegd" in history and "Werkgroep bewerkt" in history
     # "member added: <name>" and "member removed: <name>" (their Dutch comes with the catalogue)
     assert history.count(str(users["reader"])) == 2

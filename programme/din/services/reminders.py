@@ -39,7 +39,7 @@ def due_period_end(frequency: str, today: date) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def send_measurement_reminders(*, by=None, today: date | None = None, dry_run=False):
+def send_measurement_reminders(*, by, today: date | None = None, dry_run=False):
     """E-mail every owner whose indicator has no approved measurement for its latest ended
     period; record each reminder so a period is reminded only once. Returns (indicator,
     period_end) pairs.
