@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .concurrency import ensure_fresh
-from .history import mark
+from .history import clean_details, is_event, mark
 
 
 def save_with_history(
@@ -121,3 +121,28 @@ def end_period(
     if obj is not locked:
         obj.refresh_from_db()
     return locked
+
+
+def bulk_create_with_events(
+    objs: list[models.Model],
+    model: type[models.Model],
+    *,
+    by,
+    event: str,
+    details: Mapping | None = None,
+    batch_size: int = 500,
+) -> list[models.Model]:
+    """Create many rows in a few queries (an import), each with its history entry naming who and
+    which event. The caller has validated the rows; no per-row full_clean()."""
+    from simple_history.utils import bulk_create_with_history
+
+    if not is_event(event):
+        raise ValueError(f"Unknown history event {event!r}: declare it with register_events()")
+    return bulk_create_with_history(
+        objs,
+        model,
+        batch_size=batch_size,
+        default_user=by if getattr(by, "pk", None) else None,
+        default_change_reason=event,
+        custom_historical_attrs={"history_details": clean_details(details or {})},
+    )

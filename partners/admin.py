@@ -15,7 +15,7 @@ from avk.models import User
 from programme.core.models import RoleAssignment
 
 from . import services
-from .admin_imports import ProgrammeImportMixin
+from .admin_imports import PartnerListImportMixin, ProgrammeImportMixin
 from .models import (
     Commitment,
     CommitmentPackage,
@@ -71,7 +71,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ProgrammeImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin):
+class PartnerAdmin(PartnerListImportMixin, PartnerScopedAdmin, SimpleHistoryAdmin):
     resource_classes = [PartnerResource]
     list_display = ["name", "kind", "municipality", "active"]
     list_filter = ["kind", "active", "participations__programme"]

@@ -8,7 +8,14 @@ from __future__ import annotations
 import contextvars
 
 from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import IntegrityError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -135,3 +142,115 @@ class ProgrammeImportMixin(ImportExportMixin):
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"by": request.user}
+
+
+# The partner list: the same import as the portal's page -------------------------------------
+
+
+class PartnerListImportForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
+    import_file = forms.FileField(label=_("File (xlsx or csv)"))
+
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class PartnerListConfirmForm(forms.Form):
+    programme = forms.IntegerField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput)
+
+
+class PartnerListImportMixin(ProgrammeImportMixin):
+    """The partner list in the admin: the portal's import (`partners.partner_import.check`,
+    `services.import_partner_rows`) with its columns, checks and Dutch messages; a staff
+    member picks the programme. Never django-import-export's own flow or tracebacks."""
+
+    def import_action(self, request, **kwargs):
+        from . import partner_import
+
+        programmes = self._programmes(request)
+        form = PartnerListImportForm(
+            request.POST or None, request.FILES or None, programmes=programmes
+        )
+        plan = confirm_form = None
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            programme = form.cleaned_data["programme"]
+            require(request.user, "partners.import", programme)
+            upload = form.cleaned_data["import_file"]
+            try:
+                staging.check_size(upload.size)  # refused before reading it
+            except ValidationError as too_large:
+                problems = too_large.messages
+            if not problems:
+                content = upload.read()
+                plan = partner_import.check(
+                    content=content, filename=upload.name, programme=programme, by=request.user
+                )
+                problems = plan.problems
+            if not problems:
+                staged = staging.stage(
+                    ContentFile(content, name=upload.name),
+                    user=request.user,
+                    programme=programme,
+                    kind=partner_import.STAGING_KIND,
+                )
+                confirm_form = PartnerListConfirmForm(
+                    initial={"programme": programme.pk, "token": staged.token}
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import partners"),
+            "form": form,
+            "plan": plan if plan is not None and plan.ok else None,
+            "preview_rows": plan.preview_rows() if plan is not None and plan.ok else [],
+            "problems": problems,
+            "confirm_form": confirm_form,
+        }
+        return TemplateResponse(request, "partners/admin_import.html", context)
+
+    def process_import(self, request, **kwargs):
+        from . import partner_import, services
+
+        if request.method != "POST":
+            return redirect(f"admin:{self.model._meta.app_label}_partner_import")
+        back = redirect(f"admin:{self.model._meta.app_label}_partner_import")
+        try:
+            programme = self._programmes(request).get(pk=request.POST.get("programme"))
+        except (apps.get_model(settings.AVK_PROGRAMME_MODEL).DoesNotExist, ValueError):
+            messages.error(request, _("There is no checked file to import; upload it again."))
+            return back
+        require(request.user, "partners.import", programme)
+        token = request.POST.get("token", "")
+        try:
+            staged = staging.load(
+                token, user=request.user, programme=programme, kind=partner_import.STAGING_KIND
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return back
+        plan = partner_import.check(
+            content=staged.content, filename=staged.name, programme=programme, by=request.user
+        )
+        problems = plan.problems
+        if not problems:
+            try:
+                services.import_partner_rows(programme=programme, by=request.user, plan=plan)
+            except ValidationError as error:
+                problems = error.messages
+            except IntegrityError:
+                problems = [_("The partners changed while importing; upload the file again.")]
+        staging.discard(token)
+        if problems:
+            for problem in problems:
+                messages.error(request, problem)
+            messages.error(request, _("Nothing has been imported."))
+            return back
+        messages.success(
+            request,
+            _("Imported: %(new)s new, %(updated)s changed, %(skipped)s unchanged.")
+            % {"new": plan.new, "updated": plan.updated, "skipped": plan.skipped},
+        )
+        return redirect(f"admin:{self.model._meta.app_label}_partner_changelist")

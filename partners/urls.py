@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/mine/", mine.my_organisation, name="mine"),
     path("<slug:slug>/import/", imports.import_upload, name="import"),
     path("<slug:slug>/import/confirm/", imports.import_confirm, name="import-confirm"),
+    path("<slug:slug>/import/template.xlsx", imports.import_template, name="import-template"),
     path("<slug:slug>/<int:pk>/", detail.partner_detail, name="partner-detail"),
     path("<slug:slug>/<int:pk>/history/", detail.partner_history, name="partner-history"),
     path("<slug:slug>/<int:pk>/edit/", organisation.partner_edit, name="partner-edit"),

@@ -9,6 +9,7 @@ from .delegation import (
     delegation_member_remove,
     delegation_member_update,
 )
+from .imports import import_partner_rows
 from .notify import notify_programme_team
 from .packages import (
     package_create,
@@ -33,6 +34,7 @@ __all__ = [
     "delegation_member_add",
     "delegation_member_remove",
     "delegation_member_update",
+    "import_partner_rows",
     "notify_programme_team",
     "package_create",
     "package_delete",

@@ -10,14 +10,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from avk import staging
+from avk.exports import download_name, xlsx_response
 from avk.shortcuts import programme_for
 
-from .. import imports
+from .. import imports, partner_import, services
 from ..forms import ImportForm
 
 SESSION_IMPORT = "partners_import"
@@ -36,8 +38,24 @@ def import_upload(request, slug):
         kind = form.cleaned_data["kind"]
         try:
             staging.check_size(upload.size)  # refused before reading it
-        except ValidationError as too_large:
-            problems = too_large.messages
+        except ValidationError as error:
+            problems = error.messages
+        if problems:
+            pass
+        elif kind == "partners":
+            content = upload.read()
+            outcome = partner_import.check(
+                content=content, filename=upload.name, programme=programme, by=request.user
+            )
+            problems = outcome.problems
+            if outcome.ok:
+                staged = staging.stage(
+                    ContentFile(content, name=upload.name),
+                    user=request.user,
+                    programme=programme,
+                    kind=partner_import.STAGING_KIND,
+                )
+                request.session[SESSION_IMPORT] = staged.token
         else:
             content = upload.read()
             try:
@@ -64,12 +82,21 @@ def import_upload(request, slug):
             "programme": programme,
             "form": form,
             "outcome": outcome,
+            "preview_rows": _preview_rows(outcome),
             "problems": problems,
             "columns": imports.COLUMNS,
             "token": staged.token if staged else "",
             "kind": form.cleaned_data.get("kind", "") if staged else "",
         },
     )
+
+
+def _preview_rows(outcome) -> list[dict]:
+    if outcome is None or not outcome.ok:
+        return []
+    if isinstance(outcome, partner_import.Plan):
+        return outcome.preview_rows()
+    return outcome.rows
 
 
 @require_POST
@@ -90,14 +117,17 @@ def import_confirm(request, slug):
         else:
             messages.error(request, _("There is no checked file to import; upload it again."))
         return redirect("partners:import", programme.slug)
-    try:
-        dataset = imports.read_upload(name=staged.name, content=staged.content, kind=kind)
-        outcome = imports.run_import(
-            kind=kind, dataset=dataset, programme=programme, by=request.user, dry_run=False
-        )
-        problems = outcome.problems
-    except imports.ImportRefused as refused:
-        problems = refused.problems
+    if kind == "partners":
+        outcome, problems = _write_partner_list(request, programme, staged)
+    else:
+        try:
+            dataset = imports.read_upload(name=staged.name, content=staged.content, kind=kind)
+            outcome = imports.run_import(
+                kind=kind, dataset=dataset, programme=programme, by=request.user, dry_run=False
+            )
+            problems = outcome.problems
+        except imports.ImportRefused as refused:
+            problems = refused.problems
     staging.discard(token)
     if request.session.get(SESSION_IMPORT) == token:
         del request.session[SESSION_IMPORT]
@@ -112,3 +142,29 @@ def import_confirm(request, slug):
         % {"new": outcome.new, "updated": outcome.updated, "skipped": outcome.skipped},
     )
     return redirect("partners:list", programme.slug)
+
+
+def _write_partner_list(request, programme, staged):
+    """The staged partner list checked again (the programme may have changed since the
+    preview) and written in one transaction; (plan, problems)."""
+    plan = partner_import.check(
+        content=staged.content, filename=staged.name, programme=programme, by=request.user
+    )
+    if not plan.ok:
+        return plan, plan.problems
+    try:
+        services.import_partner_rows(programme=programme, by=request.user, plan=plan)
+    except ValidationError as error:
+        return plan, error.messages
+    except IntegrityError:  # a name written meanwhile by someone else
+        return plan, [_("The partners changed while importing; upload the file again.")]
+    return plan, []
+
+
+def import_template(request, slug):
+    """An empty partner list with the headings, an explanation and drop-down lists."""
+    programme = programme_for(request, slug, "partners.import")
+    return xlsx_response(
+        partner_import.template_workbook(programme),
+        filename=download_name(f"partnerlijst-{programme.slug}", "xlsx", dated=False),
+    )

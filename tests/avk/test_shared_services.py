@@ -164,3 +164,24 @@ def test_a_choice_code_in_the_details_reads_as_its_label():
         label = str(PartnerKind("ggz").label)
     assert shown == f"Kind set to {label}"
     assert partner.history.first().history_details == {"kind": "ggz"}  # the code is kept
+
+
+def test_bulk_create_with_events_records_each_row_with_who_and_the_event():
+    from avk.services import bulk_create_with_events
+
+    user = UserFactory()
+    made = bulk_create_with_events(
+        [PartnerFactory.build(name=f"Organisatie {n}") for n in range(3)],
+        Partner,
+        by=user,
+        event="imported",
+        details={"programme": "AVK"},
+    )
+    assert Partner.objects.count() == 3
+    records = Partner.history.filter(id__in=[p.pk for p in made])
+    assert {(r.history_user_id, r.history_change_reason) for r in records} == {
+        (user.pk, "imported")
+    }
+    assert all(r.history_details == {"programme": "AVK"} for r in records)
+    with pytest.raises(ValueError, match="Unknown history event"):
+        bulk_create_with_events([PartnerFactory.build()], Partner, by=user, event="nope")

@@ -115,13 +115,9 @@ def test_import_in_the_admin_asks_for_the_programme(client, users, programme, ow
     url = reverse("admin:partners_partner_import")
     page = client.get(url)
     assert page.status_code == 200
-    formats = page.context["form"].fields["format"].choices
-    csv_index = next(value for value, label in formats if "csv" in str(label).lower())
     response = client.post(
         url,
         {
-            "resource": "0",
-            "format": csv_index,
             "programme": programme.pk,
             "import_file": SimpleUploadedFile("p.csv", content),
         },
@@ -157,8 +153,6 @@ def test_the_admin_import_refuses_a_file_over_the_limit(client, users, programme
     response = client.post(
         reverse("admin:partners_partner_import"),
         {
-            "resource": "0",
-            "format": "0",
             "programme": programme.pk,
             "import_file": SimpleUploadedFile("p.csv", content),
         },
@@ -180,8 +174,6 @@ def test_the_admin_import_asks_avk_staging_for_the_limit(
     response = client.post(
         reverse("admin:partners_partner_import"),
         {
-            "resource": "0",
-            "format": "0",
             "programme": programme.pk,
             "import_file": SimpleUploadedFile("p.csv", content),
         },
