@@ -51,7 +51,8 @@ def update_versioned(
     """The versioned update: lock the row, refuse a stale save (`StaleEdit`, naming who changed
     what meanwhile), set the fields, count the version up and save with history.
 
-    `obj` may be a loaded instance (it is locked and read again) or a model class with `pk=`.
+    `obj` may be a loaded instance (it is locked and read again, so attributes changed on it but
+    not saved are not kept: pass every change as a keyword) or a model class with `pk=`.
     `version=None` skips the staleness check, for changes that do not come from a form
     (a workflow step that already checked the state under the lock).
     """
