@@ -26,8 +26,9 @@ from import_export.results import RowResult
 
 from avk import staging
 from avk.policy import require
+from avk.spreadsheets import Column, read_table
 
-from .models import Participation, Partner
+from .models import DelegationLevel, Participation, Partner
 from .resources import RESOURCES, other_programme_message
 
 #: Columns per kind of file: (required, optional).
@@ -38,6 +39,29 @@ COLUMNS = {
         ["signed_on", "yearly_contribution", "motivation"],
     ),
     "delegation": (["partner", "level", "name"], ["function", "email", "phone", "is_contact"]),
+}
+
+
+#: The commitments and delegation files, read by `avk.spreadsheets` under the Dutch headings
+#: of the export; the English codes of `COLUMNS` are accepted as aliases.
+TABLE_COLUMNS = {
+    "commitments": [
+        Column("partner", "Partner", aliases=("Naam",), required=True),
+        Column("package", "Pakket", required=True),
+        Column("valid_from", "Ingangsdatum", required=True, kind="date"),
+        Column("signed_on", "Ondertekend op", kind="date"),
+        Column("yearly_contribution", "Jaarlijkse bijdrage", kind="money"),
+        Column("motivation", "Motivatie"),
+    ],
+    "delegation": [
+        Column("partner", "Partner", aliases=("Naam organisatie",), required=True),
+        Column("level", "Niveau", required=True, kind="choice", choices=DelegationLevel),
+        Column("name", "Naam", required=True),
+        Column("function", "Functie"),
+        Column("email", "E-mail", kind="email"),
+        Column("phone", "Telefoon", kind="phone"),
+        Column("is_contact", "Aanspreekpunt", kind="bool"),
+    ],
 }
 
 
@@ -79,6 +103,8 @@ def read_upload(*, name: str, content: bytes, kind: str) -> tablib.Dataset:
     except ValidationError as too_large:
         raise ImportRefused(too_large.messages) from None
     lower = name.lower()
+    if kind in TABLE_COLUMNS and (content.startswith(b"PK") or lower.endswith((".csv", ".xlsx"))):
+        return _read_table(name, content, kind)
     if lower.endswith(".xlsx"):
         rows = _read_xlsx(content)
     elif lower.endswith(".csv"):
@@ -88,6 +114,24 @@ def read_upload(*, name: str, content: bytes, kind: str) -> tablib.Dataset:
             [_("This is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file.")]
         )
     return _dataset(rows, kind)
+
+
+def _read_table(name: str, content: bytes, kind: str) -> tablib.Dataset:
+    """The file read by `avk.spreadsheets`: cleaned values under the English codes, with
+    `row_numbers` (the Excel rows) and `headings` (the file's headings) for the messages."""
+    columns = TABLE_COLUMNS[kind]
+    table = read_table(content, name, columns=columns)
+    if table.errors:
+        raise ImportRefused(table.messages)
+    if not table.rows:
+        raise ImportRefused([_("The file holds a header row but no data.")])
+    keys = [column.key for column in columns if column.key in table.columns_found]
+    dataset = tablib.Dataset(headers=keys)
+    for row in table.rows:
+        dataset.append([row.values.get(k) for k in keys])
+    dataset.row_numbers = [row.number for row in table.rows]
+    dataset.headings = {k: table.columns_found[k] for k in keys}
+    return dataset
 
 
 def _not_a_spreadsheet():
@@ -180,9 +224,15 @@ def _dataset(rows: list[list], kind: str) -> tablib.Dataset:
     return dataset
 
 
+def _row_numbers(dataset: tablib.Dataset) -> list[int]:
+    """The spreadsheet row of each data row (the header is row 1 unless read by a table)."""
+    return getattr(dataset, "row_numbers", None) or list(range(2, len(dataset) + 2))
+
+
 def _file_checks(kind: str, dataset: tablib.Dataset, programme) -> list[str]:
     """Problems only the whole file shows: a name twice, or present in another capitalisation."""
     problems = []
+    numbers = _row_numbers(dataset)
     if kind == "partners":
         seen: dict[str, int] = {}
         names = [str(name).strip() for name in dataset["name"]]
@@ -235,8 +285,8 @@ def _file_checks(kind: str, dataset: tablib.Dataset, programme) -> list[str]:
     elif kind in ("commitments", "delegation"):
         key_column = "valid_from" if kind == "commitments" else "name"
         seen_pairs: dict[tuple, int] = {}
-        for number, (partner, key) in enumerate(
-            zip(dataset["partner"], dataset[key_column], strict=True), start=2
+        for number, partner, key in zip(
+            numbers, dataset["partner"], dataset[key_column], strict=True
         ):
             pair = (str(partner).strip().lower(), str(key).strip().lower())
             if pair in seen_pairs:
@@ -267,13 +317,37 @@ def _describe(error) -> str:
     return "; ".join(getattr(error, "messages", [str(error)]))
 
 
+def _row_problems(number: int, error, headings: dict | None) -> list[str]:
+    """The problems of one row; with the file's headings (a table read), one Dutch message
+    per column: 'Row 5, column Pakket: ...'."""
+    if headings is None or not hasattr(error, "error_dict"):
+        return [f"{_row_label(number)}: {_describe(error)}"]
+    problems = []
+    for name, errors in error.error_dict.items():
+        for message in errors:
+            text = "; ".join(message.messages) if hasattr(message, "messages") else str(message)
+            if name in headings:
+                problems.append(
+                    _("Row %(number)s, column %(column)s: %(problem)s")
+                    % {"number": number, "column": headings[name], "problem": text}
+                )
+            elif name == "__all__":
+                problems.append(f"{_row_label(number)}: {text}")
+            else:
+                problems.append(f"{_row_label(number)}: {name}: {text}")
+    return problems
+
+
 def run_import(*, kind: str, dataset: tablib.Dataset, programme, by, dry_run: bool) -> Outcome:
     """Import the rows in one transaction; roll everything back on any problem (or dry run).
     Only who may `partners.import` in the programme imports (`Refused` otherwise); every row is
     then written through the services, which ask the policy too."""
     require(by, "partners.import", programme)
+    headings = getattr(dataset, "headings", None)
+    numbers = _row_numbers(dataset)
     outcome = Outcome(
-        problems=_file_checks(kind, dataset, programme), headers=list(dataset.headers)
+        problems=_file_checks(kind, dataset, programme),
+        headers=[(headings or {}).get(h, h) for h in dataset.headers],
     )
     if outcome.problems:
         return outcome
@@ -283,14 +357,21 @@ def run_import(*, kind: str, dataset: tablib.Dataset, programme, by, dry_run: bo
             dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True
         )
         for invalid in result.invalid_rows:
-            outcome.problems.append(f"{_row_label(invalid.number + 1)}: {_describe(invalid.error)}")
+            outcome.problems.extend(
+                _row_problems(numbers[invalid.number - 1], invalid.error, headings)
+            )
         for number, errors in result.row_errors():
             for error in errors:
-                outcome.problems.append(
-                    f"{_row_label(number + 1)}: {_describe(error.error)}"
-                    if hasattr(error.error, "messages")
-                    else f"{_row_label(number + 1)}: {error.error}"
-                )
+                if headings is None:
+                    outcome.problems.append(
+                        f"{_row_label(number + 1)}: {_describe(error.error)}"
+                        if hasattr(error.error, "messages")
+                        else f"{_row_label(number + 1)}: {error.error}"
+                    )
+                else:
+                    outcome.problems.extend(
+                        _row_problems(numbers[number - 1], error.error, headings)
+                    )
         for error in result.base_errors:
             outcome.problems.append(str(error.error))
         if outcome.problems or dry_run:
@@ -303,7 +384,7 @@ def run_import(*, kind: str, dataset: tablib.Dataset, programme, by, dry_run: bo
         RowResult.IMPORT_TYPE_UPDATE: _("changed"),
         RowResult.IMPORT_TYPE_SKIP: _("unchanged"),
     }
-    for number, (row_result, values) in enumerate(zip(result.rows, dataset.dict, strict=False), 2):
+    for number, row_result, values in zip(numbers, result.rows, dataset.dict, strict=False):
         outcome.rows.append(
             {
                 "number": number,

@@ -192,7 +192,7 @@ BAD = [
                 ["Noorderpoort", "Z", "2026-01-01"],
             ]
         ),
-        ["Rij 3: package: Onbekende pakketcode 'Z'; dit programma kent: A, B, C."],
+        ["Rij 3, kolom package: Onbekende pakketcode 'Z'; dit programma kent: A, B, C."],
         id="unknown-package",
     ),
     pytest.param(
@@ -249,10 +249,7 @@ BAD = [
         "commitments",
         "c.csv",
         csv_bytes([["partner", "package", "valid_from"], ["Noorderpoort", "A", "volgende week"]]),
-        [
-            "Rij 2: valid_from: 'volgende week' is geen datum; "
-            "schrijf hem als 2024-01-31 of 31-01-2024."
-        ],
+        ["Rij 2, kolom valid_from: 'volgende week' is geen datum; schrijf hem als dd-mm-jjjj."],
         id="not-a-date",
     ),
     pytest.param(
@@ -273,21 +270,21 @@ BAD = [
                 ["Noorderpoort", "manager", "Drie"],
             ]
         ),
-        ["Rij 4: level: Alle 2 zetels op het niveau manager zijn bezet."],
+        ["Rij 4, kolom level: Alle 2 zetels op het niveau manager zijn bezet."],
         id="delegation-over-seats",
     ),
     pytest.param(
         "delegation",
         "d.csv",
         csv_bytes([["partner", "level", "name"], ["Onbekend BV", "manager", "Een"]]),
-        ["Rij 2: partner: 'Onbekend BV' is geen partner in dit programma."],
+        ["Rij 2, kolom partner: 'Onbekend BV' is geen partner in dit programma."],
         id="unknown-partner",
     ),
     pytest.param(
         "commitments",
         "c.csv",
         csv_bytes([["partner", "package", "valid_from"], ["Noorderpoort", "A", "2022-01-01"]]),
-        ["Rij 2: valid_from: Er bestaat al een commitment vanaf 1 januari 2023 (pakket B)"],
+        ["Rij 2, kolom valid_from: Er bestaat al een commitment vanaf 1 januari 2023 (pakket B)"],
         id="commitment-overlap",
     ),
 ]
@@ -380,7 +377,7 @@ def test_a_file_that_became_invalid_between_preview_and_confirm_writes_nothing(
     before = state()
     done = confirm(client, programme, response)
     html = done.content.decode()
-    assert "Rij 3: level: Alle 2 zetels op het niveau manager zijn bezet." in html
+    assert "Rij 3, kolom level: Alle 2 zetels op het niveau manager zijn bezet." in html
     assert "Er is niets geïmporteerd." in html
     assert state() == before
 
