@@ -19,7 +19,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -80,8 +79,13 @@ class PlannedRow:
     values: dict
     partner: Partner | None = None  # the existing partner, None for a new one
     changes: dict = field(default_factory=dict)  # partner fields that change
-    #: ("new", package, valid_from, amount or None) or ("correct", commitment, amount) or None
+    #: ("new", package, valid_from, amount or None, the commitment it ends or None),
+    #: ("correct", commitment, amount) or None
     commitment: tuple | None = None
+    participation: Participation | None = None
+    #: The partner's commitments as the plan saw them: {(id, version)}; the import refuses
+    #: to write when they changed meanwhile.
+    seen: frozenset = frozenset()
 
     @property
     def action(self) -> str:
@@ -174,12 +178,14 @@ def check(*, content: bytes, filename: str, programme, by) -> Plan:
 def _plan_rows(table, plan: Plan, programme, by, packages: dict) -> None:
     """Each row against the programme's partners and commitments, read in a few queries."""
     here = {}
+    participations = {}
     for participation in Participation.objects.filter(programme=programme).select_related(
-        "partner"
+        "partner", "programme"
     ):
         partner = participation.partner
         partner.left_on = participation.left_on
         here[partner.name] = partner
+        participations[partner.pk] = participation
     by_key = {key(name): partner for name, partner in here.items()}
     commitments = defaultdict(list)
     for commitment in (
@@ -188,16 +194,17 @@ def _plan_rows(table, plan: Plan, programme, by, packages: dict) -> None:
         .order_by("valid_from")
     ):
         commitments[commitment.partner_id].append(commitment)
-    names = [row.values.get("name") for row in table.rows]
-    unknown = {name.lower() for name in names if name and name not in here}
+    # Names of other programmes' partners, compared in Python: SQLite's LOWER() folds only
+    # ASCII, so "Één" would miss "één" there. Names only, one query, whatever the rows.
+    names = {row.values.get("name") for row in table.rows} - {None, ""}
     elsewhere = set()
-    if unknown:
-        elsewhere = set(
-            Partner.objects.annotate(lowered=Lower("name"))
-            .filter(lowered__in=unknown)
-            .exclude(participations__programme=programme)
-            .values_list("lowered", flat=True)
-        )
+    if names - set(here):
+        elsewhere = {
+            name.casefold()
+            for name in Partner.objects.exclude(participations__programme=programme)
+            .values_list("name", flat=True)
+            .distinct()
+        }
     today = timezone.localdate()
     may_backdate = allowed(by, "partners.backdate_commitment", programme)
     for row in table.rows:
@@ -215,11 +222,13 @@ def _plan_rows(table, plan: Plan, programme, by, packages: dict) -> None:
                     % {"name": name, "existing": similar.name},
                 )
                 continue
-            if name.lower() in elsewhere:
+            if name.casefold() in elsewhere:
                 table.add_error(row, "name", other_programme_message(name))
                 continue
         planned = PlannedRow(row.number, row.values, partner)
         if partner is not None:
+            planned.participation = participations[partner.pk]
+            planned.seen = frozenset((c.pk, c.version) for c in commitments.get(partner.pk, []))
             planned.changes = {
                 f: row.values[f]
                 for f in PARTNER_FIELDS
@@ -285,7 +294,7 @@ def _plan_commitment(planned: PlannedRow, existing, packages, today, may_backdat
         return "valid_from", _("The new package cannot start before today (%(today)s).") % {
             "today": date_format(today)
         }
-    planned.commitment = ("new", package, start, amount)
+    planned.commitment = ("new", package, start, amount, previous)
     return None
 
 

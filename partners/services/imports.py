@@ -10,15 +10,17 @@ the programme that change go through `partner_update`, `commitment_change` and
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from avk.policy import require
-from avk.services import bulk_create_with_events
+from avk.services import bulk_create_with_events, bulk_update_versioned
 
 from ..models import Commitment, Participation, Partner
-from .commitments import commitment_change, commitment_update
-from .partners import partner_update
 
 BATCH = 500
 #: What the partner list sets of an organisation.
@@ -55,7 +57,7 @@ def import_partner_rows(*, programme, by, plan) -> dict[str, int]:
     commitments = []
     for row, partner in zip(new, partners, strict=True):
         if row.commitment:
-            _new, package, start, amount = row.commitment
+            _new, package, start, amount, _previous = row.commitment
             commitment = Commitment(
                 programme=programme,
                 partner=partner,
@@ -65,43 +67,87 @@ def import_partner_rows(*, programme, by, plan) -> dict[str, int]:
             )
             commitments.append(commitment)
     bulk_create_with_events(commitments, Commitment, by=by, event="imported", batch_size=BATCH)
-    for row in changed:
-        partner = row.partner
-        if row.changes:
-            partner_update(
-                partner_id=partner.pk,
-                version=partner.version,
-                by=by,
-                programme=programme,
-                event="imported",
-                **row.changes,
-            )
-        if row.commitment and row.commitment[0] == "new":
-            _new, package, start, amount = row.commitment
-            commitment_change(
-                programme=programme,
-                partner=partner,
-                package=package,
-                valid_from=start,
-                by=by,
-                yearly_contribution=amount,
-                notify=False,
-                event="imported",
-            )
-        elif row.commitment:
-            _correct, commitment, amount = row.commitment
-            commitment_update(
-                commitment_id=commitment.pk,
-                version=commitment.version,
-                by=by,
-                yearly_contribution=amount,
-                signed_on=commitment.signed_on,
-                motivation=commitment.motivation,
-                event="imported",
-            )
+    _write_changes(programme, by, changed, today)
     unchanged = len(rows) - len(new) - len(changed)
     return {"new": len(new), "changed": len(changed), "unchanged": unchanged}
 
 
 def _partner_fields(row) -> list[str]:
     return [f for f in PARTNER_FIELDS if f in row.values]
+
+
+def _write_changes(programme, by, changed, today) -> None:
+    """The rows of partners the programme has: their details and commitments, in a few queries
+    for any number of rows. What the preview saw is checked under locks first: a partner or a
+    commitment changed meanwhile refuses the whole import (nothing is written)."""
+    for row in changed:
+        require(by, "partners.change_all", row.participation)
+        if row.commitment and row.commitment[0] == "new":
+            require(by, "partners.change_commitment", row.participation)
+            if row.commitment[2] < today:
+                require(by, "partners.backdate_commitment", row.participation)
+        elif row.commitment:
+            require(by, "partners.correct_commitment", row.participation)
+    partner_ids = [row.partner.pk for row in changed]
+    held = {}
+    for commitment in Commitment.objects.select_for_update().filter(
+        programme=programme, partner_id__in=partner_ids
+    ):
+        held.setdefault(commitment.partner_id, set()).add((commitment.pk, commitment.version))
+    for row in changed:
+        if held.get(row.partner.pk, set()) != set(row.seen):
+            raise ValidationError(
+                _(
+                    "The commitments of %(partner)s changed after the file was checked; nothing "
+                    "has been imported. Upload the file again."
+                )
+                % {"partner": row.partner.name}
+            )
+    bulk_update_versioned(
+        Partner,
+        {row.partner.pk: (row.partner.version, row.changes) for row in changed if row.changes},
+        by=by,
+        event="imported",
+        details={"programme": str(programme)},
+    )
+    starting = [row for row in changed if row.commitment and row.commitment[0] == "new"]
+    ending = {}
+    for row in starting:
+        _new, package, start, _amount, previous = row.commitment
+        if previous is not None:
+            ending[previous.pk] = (
+                previous.version,
+                {"valid_until": start - timedelta(days=1)},
+                {"package": package.code, "from": start, "on": start - timedelta(days=1)},
+            )
+    bulk_update_versioned(
+        Commitment,
+        {pk: change[:2] for pk, change in ending.items()},
+        by=by,
+        event="commitment.ended_by_change",
+        details=lambda commitment: ending[commitment.pk][2],
+    )
+    corrections = {
+        commitment.pk: (commitment.version, {"yearly_contribution": amount})
+        for row in changed
+        if row.commitment and row.commitment[0] == "correct"
+        for _correct, commitment, amount in [row.commitment]
+    }
+    bulk_update_versioned(Commitment, corrections, by=by, event="imported")
+    bulk_create_with_events(
+        [
+            Commitment(
+                programme=programme,
+                partner=row.partner,
+                package=package,
+                valid_from=start,
+                yearly_contribution=package.yearly_contribution if amount is None else amount,
+            )
+            for row in starting
+            for _new, package, start, amount, _previous in [row.commitment]
+        ],
+        Commitment,
+        by=by,
+        event="imported",
+        details={"programme": str(programme)},
+    )

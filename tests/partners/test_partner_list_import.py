@@ -351,6 +351,21 @@ def test_a_partner_of_another_programme_is_a_row_error(
     assert elsewhere.municipality == "Landerd"
 
 
+def test_another_programmes_partner_is_found_whatever_the_case_of_its_accents(
+    client, secretary, programme, tmp_path
+):
+    """SQLite's LOWER() leaves "É" alone; the name is still recognised on either database."""
+    PartnerFactory(name="École Émmen")
+    content = write_xlsx(tmp_path / "p.xlsx", [["Naam", "Soort"], ["école émmen", "onderwijs"]])
+    before = state()
+    response = upload(client, programme, "partners", "p.xlsx", content)
+    assert problems_of(response) == [
+        "Rij 2, kolom Naam: 'école émmen' bestaat al in een ander programma; vraag een "
+        "beheerder om de organisatie aan dit programma toe te voegen."
+    ]
+    assert state() == before
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [
@@ -411,14 +426,14 @@ def test_an_expired_preview_is_refused(client, secretary, programme, tmp_path, m
     assert not Partner.objects.filter(name="Eerste").exists()
 
 
-def _rows(count: int) -> bytes:
+def _rows(count: int, *, place="Emmen", package="B", start="01-01-2024", amount="3.000,00"):
     book = Workbook()
     sheet = book.active
     sheet.append(HEADINGS)
     for number in range(count):
         sheet.append(
-            [f"Partner {number}", f"P{number}", "zorg", "Emmen", f"p{number}.nl", "050 123 4567",
-             f"info@p{number}.nl", "B", "01-01-2024", "3.000,00"]
+            [f"Partner {number}", f"P{number}", "zorg", place, f"p{number}.nl", "050 123 4567",
+             f"info@p{number}.nl", package, start, amount]
         )  # fmt: skip
     out = io.BytesIO()
     book.save(out)
@@ -455,6 +470,80 @@ def test_unchanged_rows_cost_no_queries_per_row(client, secretary, programme, pa
         return len(again)
 
     assert count(5) == count(50)
+
+
+def test_changed_rows_cost_no_queries_per_row(client, secretary, programme, packages):
+    """Partners of the programme whose details change, whose package changes (ending the one
+    in force) or whose amount is corrected: the same queries for 5 rows as for 50."""
+
+    def count(n):
+        confirm(client, programme, upload(client, programme, "partners", "p.xlsx", _rows(n)))
+        spent = []
+        for content in (
+            _rows(n, place="Assen", package="A", start="01-01-2025"),  # details and package
+            _rows(n, place="Assen", package="A", start="01-01-2025", amount="3.100,00"),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                preview = upload(client, programme, "partners", "p.xlsx", content)
+                assert preview.context["outcome"].updated == n, preview.context["problems"]
+                confirm(client, programme, preview)
+            spent.append(len(queries))
+        partners = Partner.objects.filter(name__startswith="Partner ")
+        assert set(partners.values_list("municipality", "version")) == {("Assen", 2)}
+        held = Commitment.objects.filter(partner__in=partners).order_by("valid_from")
+        assert set(held.values_list("package__code", "valid_until", "yearly_contribution")) == {
+            ("B", date(2024, 12, 31), Decimal("3000.00")),
+            ("A", None, Decimal("3100.00")),
+        }
+        ended = held.filter(package__code="B").first().history.first()
+        assert (ended.history_change_reason, ended.history_user) == (
+            "commitment.ended_by_change",
+            secretary,
+        )
+        assert ended.history_details["from"] == "2025-01-01"
+        corrected = held.filter(package__code="A").first().history.first()
+        assert (corrected.history_change_reason, corrected.version) == ("imported", 2)
+        Commitment.objects.filter(partner__in=partners).delete()
+        partners.delete()
+        return spent
+
+    assert count(5) == count(50)
+
+
+def test_a_commitment_changed_after_the_check_refuses_the_whole_import(
+    programme, own, packages, users
+):
+    """What the preview planned is written only when it still holds: a commitment corrected
+    in between refuses the import, and nothing of it is written."""
+    from django.core.exceptions import ValidationError
+
+    from partners import partner_import, services
+
+    content = _rows(0)
+    book = load_workbook(io.BytesIO(content))
+    book.active.append(["Noorderpoort", None, "onderwijs", "Groningen", None, None, None, "A",
+                        "01-07-2024", None])  # fmt: skip
+    book.active.append(["Nieuw", None, "zorg", None, None, None, None, None, None, None])
+    out = io.BytesIO()
+    book.save(out)
+    plan = partner_import.check(
+        content=out.getvalue(), filename="p.xlsx", programme=programme, by=users["secretary"]
+    )
+    assert plan.ok and (plan.new, plan.updated) == (1, 1)
+    held = Commitment.objects.get(partner=own)
+    services.commitment_update(
+        commitment_id=held.pk,
+        version=held.version,
+        by=users["secretary"],
+        yearly_contribution=Decimal("1.00"),
+        signed_on=held.signed_on,
+        motivation="",
+    )
+    before = state()
+    with pytest.raises(ValidationError, match="Upload het bestand opnieuw"):
+        services.import_partner_rows(programme=programme, by=users["secretary"], plan=plan)
+    assert state() == before
+    assert Partner.objects.get(pk=own.pk).municipality != "Groningen"
 
 
 def test_a_new_commitment_before_today_needs_the_back_office(programme, packages, users):
