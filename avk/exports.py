@@ -20,8 +20,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value):
     """A value safe for a spreadsheet cell: text that would start a formula gets a leading
-    apostrophe, so "=HYPERLINK(...)" stays text. Other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    apostrophe, so "=HYPERLINK(...)" stays text. Text that already starts with apostrophes
+    before such a character gets one more, so an import (avk.spreadsheets) that takes one off
+    reads every value back exactly. Other values pass unchanged."""
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -6,6 +6,6 @@ headings match loosely, each cell is cleaned for its kind, and every fault is a 
 naming the Excel row (or csv line) and the column. `check_duplicates` finds a value twice.
 """
 
-from .table import Column, Row, RowError, Table, check_duplicates, read_table
+from .table import Column, Row, RowError, Table, check_duplicates, read_table, read_workbook
 
-__all__ = ["Column", "Row", "RowError", "Table", "check_duplicates", "read_table"]
+__all__ = ["Column", "Row", "RowError", "Table", "check_duplicates", "read_table", "read_workbook"]

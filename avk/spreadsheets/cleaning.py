@@ -15,7 +15,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
-KINDS = ("text", "date", "money", "email", "url", "phone", "choice", "int", "bool")
+KINDS = (
+    "text",
+    "date",
+    "month",
+    "money",
+    "number",
+    "email",
+    "url",
+    "phone",
+    "choice",
+    "int",
+    "bool",
+)
 CENTS = Decimal("0.01")
 #: How much of a value a message quotes.
 QUOTE_LIMIT = 60
@@ -35,11 +47,13 @@ _FORMULA = re.compile(
     re.X,
 )
 _FORMULA_START = ("=", "+", "-", "@")
+_QUOTED_START = (*_FORMULA_START, "\t", "\r")  # what avk.exports.neutralise quotes
 _PHONE = re.compile(r"^[\d\s+\-()]*\d[\d\s+\-()]*$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _YMD = re.compile(
     r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
+_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$|^(\d{1,2})[-/.](\d{4})$")  # 2023-08, 08-2023
 _SERIAL = re.compile(r"^\d{1,5}(?:[.,]0+)?$")
 _CURRENCY = re.compile(r"^(?:€|euro?(?![a-z]))|(?<![a-z])(?:€|euro?)$", re.I)
 _NO_CENTS = re.compile(r"[.,]-$")  # "2.500,-"
@@ -96,8 +110,8 @@ def looks_like_formula(value: str) -> bool:
 
 def strip_quote_prefix(value: str) -> str:
     """A leading apostrophe marks a cell as text ("'=A1" is the text "=A1"); `avk.exports`
-    writes it, so what the portal exported reads back as it was."""
-    if value.startswith("'") and value[1:2] in _FORMULA_START:
+    writes it (one more before "'=A1"), so what the portal exported reads back as it was."""
+    if value.startswith("'") and value.lstrip("'")[:1] in _QUOTED_START:
         return value[1:]
     return value
 
@@ -191,6 +205,44 @@ def _not_a_date(value) -> Problem:
     )
 
 
+def clean_month(value, column, context) -> date:
+    """A month as its first day: a date cell, 2023-08, 08-2023, or a date in it."""
+    if isinstance(value, str):
+        found = _MONTH.match(tidy(value))
+        if found:
+            year, month = (found[1], found[2]) if found[1] else (found[4], found[3])
+            if 1 <= int(month) <= 12:
+                return date(int(year), int(month), 1)
+    try:
+        day = clean_date(value, column, context)
+    except Problem:
+        raise Problem(
+            _("'%(value)s' is not a month; write it as yyyy-mm, like 2023-08.")
+            % {"value": quoted(value)}
+        ) from None
+    return day.replace(day=1)
+
+
+def clean_number(value, column, context) -> Decimal:
+    """A number, negative or with decimals, as a cell or as Dutch or English text."""
+    if isinstance(value, bool):
+        raise _not_a_number(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    else:
+        try:
+            number = _parse_amount(tidy(str(value)), value)
+        except Problem:
+            raise _not_a_number(value) from None
+    if not number.is_finite():
+        raise _not_a_number(value)
+    return number
+
+
+def _not_a_number(value) -> Problem:
+    return Problem(_("'%(value)s' is not a number.") % {"value": quoted(value)})
+
+
 def clean_money(value, column, context) -> Decimal:
     if isinstance(value, bool):
         raise _not_an_amount(value)
@@ -273,7 +325,9 @@ def clean_choice(value, column, context) -> str:
 CLEANERS = {
     "text": clean_text,
     "date": clean_date,
+    "month": clean_month,
     "money": clean_money,
+    "number": clean_number,
     "email": clean_email,
     "url": clean_url,
     "phone": clean_phone,

@@ -38,7 +38,7 @@ def not_a_spreadsheet() -> Unreadable:
     )
 
 
-_ZIP = b"PK\x03\x04"
+ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an xlsx protected with a password
 _XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 _CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -47,7 +47,7 @@ _CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
 def kind_of(content: bytes, filename: str) -> str:
     """ "xlsx" or "csv", by the content first and the name second; Unreadable otherwise."""
     lower = (filename or "").lower()
-    if content.startswith(_ZIP):
+    if content.startswith(ZIP):
         return "xlsx"
     if content.startswith(_OLE):
         raise Unreadable(

@@ -65,6 +65,8 @@ class Table:
     columns_found: dict[str, str] = field(default_factory=dict)
     header_row: int | None = None
     sheet_name: str = ""
+    #: Messages name the sheet too (a workbook of several sheets, `read_workbook`).
+    names_sheet: bool = False
 
     @property
     def ok(self) -> bool:
@@ -89,6 +91,16 @@ class Table:
             message = _("Row %(number)s: %(problem)s") % {"number": number, "problem": problem}
         else:
             message = problem
+        if self.names_sheet and number is not None:  # "Blad Doelen, rij 4, kolom ..."
+            message = _("Sheet %(sheet)s, %(message)s") % {
+                "sheet": self.sheet_name,
+                "message": message[:1].lower() + message[1:],
+            }
+        elif self.names_sheet:
+            message = _("Sheet %(sheet)s: %(message)s") % {
+                "sheet": self.sheet_name,
+                "message": message,
+            }
         error = RowError(number, heading, message)
         self.errors.append(error)
         if isinstance(row, Row):
@@ -118,6 +130,37 @@ def read_table(
         table.rows = []
         table.add_error(None, None, str(unreadable))
     return table
+
+
+def read_workbook(content: bytes, filename: str, sheets: dict[str, list[Column]]) -> dict:
+    """The tables of a workbook of several sheets, each read from the sheet of that name (its
+    name matched loosely) under its columns: {name: Table}. Every message names the sheet. A
+    file that is no workbook, or lacks a sheet, is an error in the first table."""
+    tables = {name: Table(sheet_name=name, names_sheet=True) for name in sheets}
+    first = tables[next(iter(sheets))]
+    try:
+        if not content.startswith(files.ZIP) or files.kind_of(content, filename) != "xlsx":
+            raise files.Unreadable(
+                _("The file is no Excel workbook (.xlsx); upload the workbook with the sheets "
+                  "%(sheets)s.") % {"sheets": ", ".join(sheets)}
+            )  # fmt: skip
+        with files.Workbook(content) as book:
+            found = {key(sheet.name): sheet for sheet in book.sheets()}
+            for name, columns in sheets.items():
+                table, sheet = tables[name], found.get(key(name))
+                if sheet is None:
+                    table.names_sheet = False
+                    table.add_error(None, None, _("The sheet %(sheet)s is missing.") % {
+                        "sheet": name})  # fmt: skip
+                    continue
+                reader = _Reader(columns)
+                reader.context["epoch"] = book.epoch
+                _read_sheet(table, reader, sheet, allow_empty=True)
+                table.sheet_name = name
+    except files.Unreadable as unreadable:
+        first.names_sheet = False
+        first.add_error(None, None, str(unreadable))
+    return tables
 
 
 class _Reader:
@@ -182,12 +225,14 @@ def _is_empty(cells) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
-def _read_sheet(table: Table, reader: _Reader, sheet: files.Sheet) -> None:
+def _read_sheet(table: Table, reader: _Reader, sheet: files.Sheet, *, allow_empty=False) -> None:
     table.sheet_name = sheet.name
     rows = sheet.rows()
     top = _top(rows)
     if not top:
-        table.add_error(None, None, _("The file is empty."))
+        table.add_error(
+            None, None, _("The sheet is empty.") if allow_empty else _("The file is empty.")
+        )
         return
     header_number, header = max(top, key=lambda numbered: reader.score(numbered[1]))
     if not reader.score(header):
@@ -204,7 +249,7 @@ def _read_sheet(table: Table, reader: _Reader, sheet: files.Sheet) -> None:
     after_header = (numbered for numbered in top if numbered[0] > header_number)
     _read_rows(table, reader, positions, after_header)
     _read_rows(table, reader, positions, rows)
-    if not table.rows and not table.errors:
+    if not table.rows and not table.errors and not allow_empty:
         table.add_error(None, None, _("The file has headings but no rows below them."))
 
 

@@ -155,7 +155,7 @@ def test_a_file_that_is_no_workbook_shows_the_error_and_is_not_kept(
     client.force_login(users["programme_team"])
     page = preview(client, programme, b"hallo", name="din.xlsx")
     assert page.status_code == 200
-    assert "geen Excelwerkmap" in page.content.decode()
+    assert "geen Excel-werkmap" in page.content.decode()
     assert not token_of(page) and staged_files(media) == []
 
 
@@ -165,3 +165,18 @@ def test_only_the_programme_team_imports(client, users, programme, who, media):
     url = reverse("programme:din-import", args=[programme.slug])
     assert client.get(url).status_code == 403
     assert confirm(client, programme, "x").status_code == 403
+
+
+def test_a_second_upload_replaces_the_first(client, users, programme, media):
+    """The file checked before is not kept when another is uploaded; its token is refused."""
+    team = users["programme_team"]
+    build(programme, team)
+    client.force_login(team)
+    content = transfer.din_export_workbook(programme)
+    first = preview(client, programme, content)
+    second = preview(client, programme, content)
+    assert token_of(first) and token_of(second) and token_of(first) != token_of(second)
+    assert len(staged_files(media)) == 1
+    refused = confirm(client, programme, token_of(first))
+    assert refused.status_code == 400
+    assert confirm(client, programme, token_of(second)).status_code == 302

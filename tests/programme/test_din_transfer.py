@@ -115,33 +115,97 @@ def edited(programme, changes):
 
 
 @pytest.mark.parametrize(
-    "changes, message",
+    "changes, column, message",
     [
         (
             [("Inspanningen", "F2", "augustus")],
-            "Startmaand 'augustus' is geen maand zoals 2023-08.",
+            "Startmaand",
+            "'augustus' is geen maand; schrijf die als jjjj-mm, zoals 2023-08.",
         ),
-        ([("Inspanningen", "K2", "Bestaat niet")], "Het doel 'Bestaat niet' bestaat niet."),
+        (
+            [("Inspanningen", "K2", "Bestaat niet")],
+            "Doelen (hoog)",
+            "Het operationele doel 'Bestaat niet' bestaat niet; voeg het toe op het tabblad "
+            "Doelen.",
+        ),
         (
             [("Inspanningen", "N2", "Onbekende partner")],
+            "Trekkers",
             "De partner 'Onbekende partner' neemt niet deel aan het programma.",
         ),
-        ([("Inspanningen", "C2", "bezig")], "Status 'bezig' is niet een van"),
-        ([("Inspanningen", "D2", 150)], "Voortgang valt buiten het toegestane bereik."),
-        ([("Doelen", "A2", "Geen lijn")], "De programmalijn 'Geen lijn' bestaat niet."),
-        ([("Indicatoren", "D2", "veel")], "Nulwaarde is geen getal."),
+        (
+            [("Inspanningen", "C2", "bezig")],
+            "Status",
+            "'bezig' is geen van de keuzes: idee, gepland, lopend, afgerond, gestopt.",
+        ),
+        (
+            [("Inspanningen", "D2", 150)],
+            "Voortgang (%)",
+            "De voortgang is een percentage van 0 tot en met 100.",
+        ),
+        (
+            [("Inspanningen", "Q2", "geluk")],
+            "Kapitaalvormen",
+            "'geluk' is geen kapitaalvorm; kies uit: economisch kapitaal, sociaal kapitaal,",
+        ),
+        (
+            [("Doelen", "A2", "Geen lijn")],
+            "Lijn",
+            "De programmalijn 'Geen lijn' bestaat niet; voeg die toe op het tabblad "
+            "Programmalijnen.",
+        ),
+        ([("Indicatoren", "D2", "veel")], "Nulwaarde", "'veel' is geen getal."),
+        ([("Doelen", "B2", "  ")], "Strategisch doel", "Deze cel is leeg, maar hier is een"),
+        ([("Programmalijnen", "A2", "x" * 201)], "Lijn", "tekens lang; er passen er hoogstens 200"),
     ],
 )
-def test_bad_rows_give_dutch_row_errors_and_nothing_is_saved(programme, users, changes, message):
+def test_bad_rows_give_dutch_row_errors_and_nothing_is_saved(
+    programme, users, changes, column, message
+):
+    """Every message names the sheet, the Excel row and the column; nothing is written."""
     team = users["programme_team"]
     build(programme, team)
     file = edited(programme, changes + [("Programmalijnen", "A3", "Zou nieuw zijn")])
     result = transfer.din_import(programme=programme, by=team, file=file, dry_run=False)
     assert not result.ok and not result.applied
     sheet, cell = changes[0][0], changes[0][1]
-    assert any(e.startswith(f"Tabblad {sheet}, rij {cell[1:]}:") for e in result.errors)
-    assert any(message in e for e in result.errors), result.errors
+    start = f"Tabblad {sheet}, rij {cell[1:]}, kolom {column}: "
+    assert any(e.startswith(start) and message in e for e in result.errors), result.errors
     assert not ProgrammeLine.objects.filter(name="Zou nieuw zijn").exists()  # all or nothing
+
+
+def test_untidy_cells_are_cleaned_not_refused(programme, users):
+    """Spaces around names, a month as a date cell or as 08-2024, "Ja"/"x", labels instead of
+    codes, a goal written in other case: read as meant."""
+    from datetime import date, datetime
+
+    team = users["programme_team"]
+    build(programme, team)
+    effort = Effort.objects.get(programme=programme)
+    goal = effort.goal_links.get(contribution="hoog").goal
+    file = edited(
+        programme,
+        [
+            ("Inspanningen", "A2", f"  {effort.title}  "),
+            ("Inspanningen", "C2", "Lopend"),
+            ("Inspanningen", "F2", datetime(2024, 8, 15)),
+            ("Inspanningen", "G2", "07-2025"),
+            ("Inspanningen", "H2", "x"),
+            ("Inspanningen", "K2", goal.title.upper()),
+            ("Inspanningen", "Q2", "Sociaal kapitaal; economisch"),
+        ],
+    )
+    result = transfer.din_import(programme=programme, by=team, file=file, dry_run=False)
+    assert result.ok, result.errors
+    effort.refresh_from_db()
+    assert (effort.status, effort.start_month, effort.end_month, effort.structural) == (
+        "lopend",
+        date(2024, 8, 1),
+        date(2025, 7, 1),
+        True,
+    )
+    assert {c.form for c in effort.capitals.all()} == {"sociaal", "economisch"}
+    assert effort.goal_links.get(contribution="hoog").goal == goal
 
 
 def test_wrong_layout_and_not_a_workbook(programme, users):
@@ -149,7 +213,10 @@ def test_wrong_layout_and_not_a_workbook(programme, users):
     result = transfer.din_import(
         programme=programme, by=team, file=io.BytesIO(b"no excel"), dry_run=True
     )
-    assert result.errors == ["Het bestand is geen Excelwerkmap (.xlsx)."]
+    assert result.errors == [
+        "Het bestand is geen Excel-werkmap (.xlsx); upload de werkmap met de tabbladen "
+        "Programmalijnen, Doelen, Inspanningen, Werkgroepen, Indicatoren."
+    ]
     from openpyxl import Workbook
 
     book = Workbook()
@@ -159,5 +226,8 @@ def test_wrong_layout_and_not_a_workbook(programme, users):
     book.save(out)
     out.seek(0)
     result = transfer.din_import(programme=programme, by=team, file=out, dry_run=True)
-    assert any("moet deze kolommen hebben" in e for e in result.errors)
-    assert any(e == "Het tabblad 'Doelen' ontbreekt." for e in result.errors)
+    assert any(
+        e.startswith("Tabblad Programmalijnen, rij 1: De kolom Lijn ontbreekt.")
+        for e in result.errors
+    ), result.errors
+    assert "Het tabblad Doelen ontbreekt." in result.errors

@@ -8,10 +8,11 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from avk.exports import neutralise
 from programme.core.models import Programme
 
 from ..models import Indicator, ProgrammeLine, StrategicGoal, WorkingGroup
-from .sheets import DIN_SHEETS, SEP, _cell
+from .sheets import DIN_SHEETS, SEP
 
 
 def _month(value: date | None) -> str:
@@ -23,7 +24,7 @@ def _yes(value: bool) -> str:
 
 
 def _append(sheet, row) -> None:
-    sheet.append([_cell(value) for value in row])
+    sheet.append([neutralise(value) for value in row])
 
 
 def din_export_workbook(programme: Programme) -> bytes:

@@ -21,6 +21,8 @@ __all__ = ["din_export", "din_import"]
 
 #: The kind of import a staged file is bound to.
 KIND = "din"
+#: The session key of the file checked last: a new upload replaces it.
+SESSION_KEY = "din_import"
 
 
 def din_export(request, slug):
@@ -69,12 +71,14 @@ def din_import(request, slug):
                 by=request.user,
                 file=io.BytesIO(staged.content),
                 dry_run=False,
+                filename=staged.name,
             )
             staging.discard(staged.token)
             if result.applied:
                 messages.success(request, _("The DIN has been imported."))
                 return redirect("programme:din", programme.slug)
     elif request.method == "POST" and form.is_valid():
+        staging.discard(request.session.pop(SESSION_KEY, None))
         try:
             staged = staging.stage(
                 form.cleaned_data["file"], user=request.user, programme=programme, kind=KIND
@@ -87,9 +91,11 @@ def din_import(request, slug):
                 by=request.user,
                 file=io.BytesIO(staged.content),
                 dry_run=True,
+                filename=staged.name,
             )
             if result.ok:
                 token = staged.token
+                request.session[SESSION_KEY] = token
             else:
                 staging.discard(staged.token)
     return render(
