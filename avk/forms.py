@@ -1,7 +1,14 @@
+import datetime
+import re
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 
 
 class LoginForm(AuthenticationForm):
@@ -13,13 +20,129 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
 
-class DateInput(forms.DateInput):
-    """A native date picker; the value travels as YYYY-MM-DD whatever the language."""
+#: Month names and abbreviations people type in a date ("19 juni 2023", "19 jun 2023", "19 June").
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "januari january jan",
+            "februari february feb",
+            "maart march mrt mar mrt",
+            "april apr",
+            "mei may",
+            "juni june jun",
+            "juli july jul",
+            "augustus august aug",
+            "september sept sep",
+            "oktober october okt oct",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_WRITTEN_DATE = re.compile(r"^(\d{1,2})\s*([a-z]+)\.?\s*(\d{2,4})$")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
-    input_type = "date"
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+def normalise_date(value):
+    """A date as typed, made readable for the date formats (avk/formats/): spaces trimmed and
+    a month name turned into its number ("19 juni 2023" -> "19-6-2023"). Anything else is
+    left as it is, for the field to accept or to refuse with its message."""
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    match = _WRITTEN_DATE.match(text.lower())
+    if match and match.group(2) in _MONTHS:
+        day, name, year = match.groups()
+        return f"{day}-{_MONTHS[name]}-{year}"
+    return text
+
+
+def parse_date(value) -> datetime.date | None:
+    """A date typed in a search or filter field (outside a form): what DateInput accepts
+    (19-06-2023, 19 juni 2023, 2023-06-19 ...), in the reader's formats; None if it is none."""
+    field = forms.DateField(required=False)
+    try:
+        return field.clean(normalise_date(value))
+    except ValidationError:
+        return None
+
+
+class _HintedInput(forms.TextInput):
+    """A text input followed by a short hint on how to write it, which the input names in its
+    aria-describedby (next to the field's own help text, if any)."""
+
+    hint = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        hint_id = f"{attrs.get('id') or 'id_' + name}_hint"
+        described = attrs.get("aria-describedby")
+        attrs["aria-describedby"] = f"{hint_id} {described}" if described else hint_id
+        html = super().render(name, value, attrs, renderer)
+        return format_html('{}<div class="form-text" id="{}">{}</div>', html, hint_id, self.hint)
+
+    def value_from_datadict(self, data, files, name):
+        return normalise_date(super().value_from_datadict(data, files, name))
+
+
+class DateInput(_HintedInput):
+    """A date as people in the Netherlands write it: a text field with the hint "dd-mm-jjjj".
+    (A native date picker shows "mm/dd/yyyy" in a browser set to American English, whatever the
+    page's language.) Accepts 19-06-2023, 19-6-23, 19/06/2023, 19.06.2023, 19 juni 2023 and
+    2023-06-19; shows a value as 19-06-2023."""
+
+    hint = gettext_lazy("dd-mm-yyyy")
+
+    def __init__(self, attrs=None):
+        attrs = {
+            "class": "input-date",
+            "autocomplete": "off",
+            "spellcheck": "false",
+            **(attrs or {}),
+        }
+        super().__init__(attrs)
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.strftime("%d-%m-%Y")
+        return super().format_value(value)
+
+
+class DateTimeInput(_HintedInput):
+    """A moment as "19-06-2023 14:00", a text field with the hint "dd-mm-jjjj uu:mm" (the native
+    picker has the same American order as the date picker). Accepts what DateInput accepts,
+    with a time (14:00 or 14.00) after it, and ISO (2023-06-19T14:00)."""
+
+    hint = gettext_lazy("dd-mm-yyyy hh:mm")
+
+    def __init__(self, attrs=None):
+        attrs = {
+            "class": "input-datetime",
+            "autocomplete": "off",
+            "spellcheck": "false",
+            **(attrs or {}),
+        }
+        super().__init__(attrs)
+
+    def format_value(self, value):
+        if isinstance(value, datetime.datetime):
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            return value.strftime("%d-%m-%Y %H:%M")
+        return super().format_value(value)
+
+    def value_from_datadict(self, data, files, name):
+        value = forms.TextInput.value_from_datadict(self, data, files, name)
+        if not isinstance(value, str):
+            return value
+        text = " ".join(value.split())
+        day, _sep, time = text.rpartition(" ")
+        if day and _TIME.fullmatch(time):
+            return f"{normalise_date(day)} {time}"
+        return text
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -29,3 +152,17 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class MailPreferencesForm(forms.Form):
+    """The e-mails a person wants (the profile page); the labels are the user model's."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in user.MAIL_PREFERENCES:
+            model_field = user._meta.get_field(name)
+            self.fields[name] = forms.BooleanField(
+                label=capfirst(model_field.verbose_name),
+                required=False,
+                initial=getattr(user, name),
+            )

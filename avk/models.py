@@ -8,7 +8,37 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A person who logs in. What they may do is decided per programme by their roles."""
+    """A person who logs in. What they may do is decided per programme by their roles.
+
+    The profile page (avk.profile) keeps the e-mails they want (`wants_mail`) and their private
+    calendar link, of which only a fingerprint is stored (`calendar_token_hash`)."""
+
+    mail_put_before_me = models.BooleanField(
+        _("proposals put before me: a meeting's agenda or a written round"), default=True
+    )
+    mail_reminders = models.BooleanField(
+        _("reminders: a vote before its deadline, a measurement that is due"), default=True
+    )
+    mail_outcomes = models.BooleanField(
+        _("outcomes: my proposal decided, my measurement sent back"), default=True
+    )
+    mail_partner_changes = models.BooleanField(
+        _("changes a partner makes to its details (for the programme team)"), default=True
+    )
+    calendar_token_hash = models.CharField(
+        _("calendar link fingerprint"), max_length=64, blank=True, default="", editable=False
+    )
+    calendar_token_created = models.DateTimeField(
+        _("calendar link made"), null=True, blank=True, editable=False
+    )
+
+    #: The e-mail preferences a person sets on the profile page (`avk.profile.wants_mail`).
+    MAIL_PREFERENCES = (
+        "mail_put_before_me",
+        "mail_reminders",
+        "mail_outcomes",
+        "mail_partner_changes",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -19,7 +49,12 @@ class User(AbstractUser):
                 condition=~models.Q(email=""),
                 name="user_email_unique_ci",
                 violation_error_message=_("A user with this e-mail address already exists."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["calendar_token_hash"],
+                condition=~models.Q(calendar_token_hash=""),
+                name="user_calendar_token_unique",
+            ),
         ]
 
     def __str__(self):

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "programme",
     "partners",
     "governance",
+    "budget",
+    "reflection",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +137,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# "19 juni 2023", in tables "19-06-2023", day first in English too (avk/formats/).
+FORMAT_MODULE_PATH = ["avk.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

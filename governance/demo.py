@@ -8,6 +8,11 @@
 - A proposal on the attention points for phase plan 3 (seed 003) in an open written round; the
   chair and one member have voted, `bestuur` has not.
 - A programme-team meeting with action items from seed 003.
+- Who attended: the DB meeting of 19 June 2023 (chair Jannie Hoving, minutes by the secretary,
+  the four voting members present: the memo's decisions were taken 4-0-0) and the programme-team
+  meeting of 12 June 2024 (chaired by Saskia Duursma).
+- The next DB meeting, three weeks ahead, with its agenda (the written round's outcome, the
+  islands of reflection of seed 003), and one member who sent notice of absence.
 """
 
 from datetime import date, datetime, timedelta
@@ -16,8 +21,10 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from avk import demo
+
 from . import services
-from .models import Body, Meeting, Membership, Proposal
+from .models import ActionItem, Body, Meeting, Membership, Proposal, Vote
 
 User = get_user_model()
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -226,6 +233,56 @@ PT_ACTIONS = [
 ]
 
 
+#: The written-round memo reports on the islands of reflection of June 2024 (seed 003) and is
+#: dated after them; it is put to the vote today, so that `bestuur` has something to vote on.
+ROUND_DATE = date(2024, 6, 24)
+#: What was written then (the rest of the round, opening and votes, happens today).
+WRITTEN = ["proposal.drafted", "decision.written", "proposal.submitted"]
+
+
+def _date_history(context, avk):
+    """History on the day of each fact, not the day the demo was loaded (avk.demo.backdate):
+    the bodies from the programme's start, the meetings that were held on their day, the memo
+    of 19 June 2023 decided in its meeting, the written-round memo written on its date."""
+    demo.backdate(context, Body.objects.filter(programme=avk), avk.start_date)
+    demo.backdate(context, Membership.objects.filter(body__programme=avk), avk.start_date)
+    held = Meeting.objects.filter(body__programme=avk, starts_at__lt=timezone.now())
+    for meeting in held:
+        when = meeting.starts_at
+        demo.backdate(context, meeting, when)
+        demo.backdate(context, meeting.agenda_items.all(), when)
+        demo.backdate(context, meeting.attendance.all(), when)
+        for item in ActionItem.objects.filter(meeting=meeting):
+            demo.backdate(context, item, when, events=["action_item.added"])
+            demo.redate(context, ActionItem.objects.filter(pk=item.pk), "created_at", when)
+            if item.done_on:
+                demo.backdate(context, item, item.done_on)
+    memo = Proposal.objects.filter(programme=avk, title=MEMO_TITLE).first()
+    written = Proposal.objects.filter(programme=avk, title=ROUND_TITLE).first()
+    for proposal, when, events in [
+        (memo, memo and memo.date, None),
+        (written, ROUND_DATE, WRITTEN),
+    ]:
+        if proposal is None:
+            continue
+        meeting = (
+            proposal.decisions.exclude(decided_in=None)
+            .values_list("decided_in__starts_at", flat=True)
+            .first()
+        )
+        when = meeting or when
+        demo.backdate(context, proposal, when, events=events)
+        demo.backdate(context, proposal.decisions.all(), when, events=events)
+        demo.backdate(
+            context, Vote.objects.filter(decision__proposal=proposal), when, events=events
+        )
+        steps = proposal.transitions.all()
+        if events is not None:
+            steps = steps.filter(to_status__in=["concept", "ingediend"])
+        demo.redate(context, steps, "at", when)
+        demo.redate(context, Proposal.objects.filter(pk=proposal.pk), "created_at", when)
+
+
 def _member(username, first, last):
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -278,6 +335,9 @@ def load(context: dict) -> None:
     _round(avk, bodies["DB"], saskia, users, out)
     _pt_meeting(bodies["PT"], saskia, users, out)
     _concept(avk, bodies["DB"], saskia, out)
+    _attendance(bodies, users, out)
+    _next_db_meeting(bodies["DB"], saskia, users, out)
+    _date_history(context, avk)
 
 
 def _memo(avk, db, saskia, admin, out):
@@ -345,7 +405,7 @@ def _round(avk, db, saskia, users, out):
         title=ROUND_TITLE,
         drafter=saskia,
         drafter_function="projectleider",
-        date=timezone.localdate() - timedelta(days=2),
+        date=ROUND_DATE,
         introduction=ROUND_INTRODUCTION,
         content=ROUND_CONTENT,
         decisions=[{"kind": k, "text": t} for k, t in ROUND_DECISIONS],
@@ -440,3 +500,79 @@ def _concept(avk, db, saskia, out):
         by=saskia,
     )
     out("  conceptvoorstel ontmoetingen aangemaakt")
+
+
+def _attendance(bodies, users, out):
+    """Attendance, chair and minute taker of the two meetings that were held (once)."""
+    secretary = users["secretaris"]
+    held = [
+        (
+            bodies["DB"],
+            datetime(2023, 6, 19, 14, 0, tzinfo=AMS),
+            users["db.voorzitter"],
+            {
+                "db.voorzitter": "aanwezig",
+                "bestuur": "aanwezig",
+                "db.lid": "aanwezig",
+                "db.ed": "aanwezig",
+                "secretaris": "aanwezig",
+            },
+        ),
+        (
+            bodies["PT"],
+            datetime(2024, 6, 12, 9, 30, tzinfo=AMS),
+            users["programmateam"],
+            {
+                "programmateam": "aanwezig",
+                "pt.ed": "aanwezig",
+                "pt.controller": "afgemeld",
+                "secretaris": "aanwezig",
+            },
+        ),
+    ]
+    for body, starts, chair, presence in held:
+        meeting = Meeting.objects.filter(body=body, starts_at=starts).first()
+        if meeting is None or meeting.chair_id is not None:
+            continue
+        services.meeting_attendance_set(
+            meeting_id=meeting.pk,
+            version=None,
+            by=secretary,
+            chair=chair,
+            minute_taker=secretary,
+            attendance={users[name].pk: value for name, value in presence.items()},
+        )
+        out(f"  aanwezigheid vastgelegd: {meeting}")
+
+
+NEXT_DB_AGENDA = [
+    "Opening en mededelingen",
+    "Uitkomst schriftelijke ronde aandachtspunten faseplan 3",
+    "Eilanden van reflectie juni 2025: programmateam, managers en stuurgroep",
+    "Ontmoetingen met de afvaardigingen van de partners (4x per jaar)",
+    "Rondvraag en sluiting",
+]
+
+
+def _next_db_meeting(db, saskia, users, out):
+    """A planned DB meeting three weeks ahead with its agenda, so the board sees what is coming."""
+    if Meeting.objects.filter(body=db, status="gepland").exists():
+        return
+    day = timezone.localdate() + timedelta(days=21)
+    meeting = services.meeting_create(
+        body=db,
+        starts_at=datetime(day.year, day.month, day.day, 14, 0, tzinfo=AMS),
+        place="Veendam",
+        by=saskia,
+    )
+    for title in NEXT_DB_AGENDA:
+        services.agenda_item_add(meeting=meeting, title=title, by=saskia)
+    services.meeting_attendance_set(
+        meeting_id=meeting.pk,
+        version=None,
+        by=users["secretaris"],
+        chair=users["db.voorzitter"],
+        minute_taker=users["secretaris"],
+        attendance={users["db.lid"].pk: "afgemeld"},
+    )
+    out(f"  volgende DB-vergadering gepland: {meeting}")

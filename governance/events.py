@@ -23,6 +23,9 @@ EVENTS = {
     "action_item.added": _("Action item added"),
     "action_item.done": _("Action item done on %(on)s"),
     "action_item.reopened": _("Action item reopened"),
+    "meeting.attendance": _("Attendance, chair and minute taker recorded"),
+    "attendance.recorded": _("Attendance of %(person)s recorded"),
+    "attendance.removed": _("Attendance of %(person)s removed"),
     # the proposal's workflow
     "proposal.drafted": _("Proposal drafted"),
     "proposal.edited": _("Proposal edited"),
@@ -30,6 +33,7 @@ EVENTS = {
     "proposal.scheduled": _("Put on the agenda of %(meeting)s"),
     "proposal.round_opened": _("Written round opened until %(deadline)s"),
     "proposal.reminder_sent": _("Reminder of the written round sent"),
+    "proposal.reminded": _("Reminder sent to the members who had not voted: %(names)s"),
     "proposal.round_closed": _("Written round closed"),
     "proposal.decided": _("Decided in %(meeting)s"),
     "proposal.deferred": _("Decisions deferred to a later meeting"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
-from avk.forms import DateInput
+from avk.forms import DateInput, DateTimeInput
 
 from .models import (
     ALLOWED_OUTCOMES,
@@ -24,13 +24,6 @@ from .models import (
 )
 
 User = get_user_model()
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _helper(submit_label=None, *, form_tag=True):
@@ -112,8 +105,7 @@ class ScheduleForm(forms.Form):
 class RoundForm(forms.Form):
     round_deadline = forms.DateTimeField(
         label=_("Deadline"),
-        widget=DateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=DateTimeInput(),  # 19-06-2023 14:00 (the formats in avk/formats/) or ISO
     )
 
     def __init__(self, *args, **kwargs):

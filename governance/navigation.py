@@ -36,4 +36,12 @@ def items(request, programme):
                 group=group,
             )
         )
+    if policy.allowed(user, "governance.view_action_overview", programme):
+        found.append(
+            NavItem(
+                _("Open action items"),
+                reverse("governance:action-items", args=[programme.slug]),
+                group=group,
+            )
+        )
     return found

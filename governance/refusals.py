@@ -8,7 +8,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from .models import Proposal, ProposalStatus
-from .permissions import STEPS, _records
+from .permissions import STEPS
+from .permissions.proposals import _records
 
 S = ProposalStatus
 
@@ -75,6 +76,10 @@ def why_not(user, verb: str, obj) -> str | None:
     if verb in STEPS:
         who, _statuses = STEPS[verb]
         return state_refusal(verb, obj) if who(user, obj) else None
+    if verb == "remind" and _records(user, obj):
+        if obj.status != S.WRITTEN_ROUND:
+            return _("This proposal is not in a written round; there is nobody to remind.")
+        return _("The deadline of this written round has passed; a reminder can no longer help.")
     if verb == "correct" and _records(user, obj.proposal):
         return _("Only a taken decision can be corrected.")
     if verb == "decide" and _records(user, obj.proposal):

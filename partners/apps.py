@@ -20,3 +20,9 @@ class PartnersConfig(AppConfig):
         navigation.register(partners_navigation.items, order=20)
         home.register(partners_home.panels, order=20)
         demo.register("partners.demo", order=20)
+
+        from avk.search import register_search
+
+        from . import search as partners_search
+
+        register_search(partners_search.search, order=10)

@@ -10,6 +10,7 @@ of seed 004's appendix 1.
 from datetime import date, timedelta
 from decimal import Decimal
 
+from avk import demo
 from avk.access import Role
 from programme.core.models import RoleAssignment
 from programme.core.services import role_grant
@@ -20,6 +21,7 @@ from .models import (
     CommitmentPackage,
     DelegationMember,
     PackageItem,
+    Participation,
     Partner,
 )
 
@@ -127,6 +129,10 @@ EARLIER = [
 ]
 START = date(2023, 1, 1)
 SIGNED = date(2022, 12, 14)
+#: The packages were set up before the covenant was signed; the delegations were named when
+#: the programme went into execution (phase plan 1, August 2023).
+PACKAGES_SET_UP = date(2022, 11, 1)
+DELEGATIONS_NAMED = date(2023, 9, 1)
 
 # level, name, function, is_contact
 DELEGATIONS = {
@@ -178,10 +184,11 @@ LANDERD_PARTNERS = [
 ]
 
 
-def _partner(programme, admin, name, short_name, kind, municipality, joined_on) -> Partner:
+def _partner(context, programme, name, short_name, kind, municipality, joined_on) -> Partner:
+    admin = context["admin"]
     partner = Partner.objects.filter(name__iexact=name).first()
     if partner is None:
-        return services.partner_create(
+        partner = services.partner_create(
             programme=programme,
             by=admin,
             joined_on=joined_on,
@@ -190,18 +197,24 @@ def _partner(programme, admin, name, short_name, kind, municipality, joined_on) 
             kind=kind,
             municipality=municipality,
         )
-    services.participation_ensure(
-        programme=programme, partner=partner, by=admin, joined_on=joined_on
-    )
+    else:
+        services.participation_ensure(
+            programme=programme, partner=partner, by=admin, joined_on=joined_on
+        )
+    # history on the day the partner joined, not the day the demo was loaded (avk.demo)
+    demo.backdate(context, partner, joined_on)
+    demo.backdate(context, Participation.objects.filter(partner=partner), joined_on)
     return partner
 
 
-def _packages(programme, admin) -> dict[str, CommitmentPackage]:
+def _packages(context, programme, admin) -> dict[str, CommitmentPackage]:
     found = {}
     for order, spec in enumerate(PACKAGES, start=1):
         package = CommitmentPackage.objects.filter(programme=programme, code=spec["code"]).first()
         if package is None:
             package = services.package_create(programme=programme, by=admin, order=order, **spec)
+            demo.backdate(context, package, PACKAGES_SET_UP)
+            demo.backdate(context, package.items.all(), PACKAGES_SET_UP)
         found[spec["code"]] = package
     return found
 
@@ -212,11 +225,11 @@ def load(context: dict) -> None:
     avk = context["programmes"]["avk"]
     landerd = context["programmes"]["landerd"]
 
-    packages = _packages(avk, admin)
+    packages = _packages(context, avk, admin)
     partners = {}
     for name, short_name, kind, municipality, _code in AVK_PARTNERS:
         partners[name] = _partner(
-            avk, admin, name, short_name, kind, municipality, date(2017, 1, 1)
+            context, avk, name, short_name, kind, municipality, date(2017, 1, 1)
         )
     noorderpoort = partners["Noorderpoort"]
 
@@ -236,6 +249,7 @@ def load(context: dict) -> None:
                 by=admin,
                 notify=False,
             )
+            _date_commitments(context, avk, partner, SIGNED)
             start = valid_until + timedelta(days=1)
         services.commitment_change(
             programme=avk,
@@ -247,6 +261,7 @@ def load(context: dict) -> None:
             by=admin,
             notify=False,
         )
+        _date_commitments(context, avk, partner, SIGNED if start == START else start)
 
     for name, members in DELEGATIONS.items():
         partner = partners[name]
@@ -266,12 +281,18 @@ def load(context: dict) -> None:
                 phone="050 000 0000",
                 is_contact=is_contact,
             )
+        demo.backdate(context, partner, DELEGATIONS_NAMED)
+        demo.backdate(
+            context,
+            DelegationMember.objects.filter(programme=avk, partner=partner),
+            DELEGATIONS_NAMED,
+        )
 
     contact = context["accounts"]["partner"]
     if not RoleAssignment.objects.filter(
         user=contact, programme=avk, role=Role.PARTNER_CONTACT
     ).exists():
-        role_grant(
+        assignment = role_grant(
             programme=avk,
             user=contact,
             role=Role.PARTNER_CONTACT,
@@ -279,6 +300,7 @@ def load(context: dict) -> None:
             valid_from=avk.start_date,
             partner=noorderpoort,
         )
+        demo.backdate(context, assignment, avk.start_date)
     if not DelegationMember.objects.filter(programme=avk, user=contact).exists():
         services.delegation_member_add(
             programme=avk,
@@ -293,7 +315,17 @@ def load(context: dict) -> None:
             is_contact=True,
             user=contact,
         )
+        demo.backdate(context, noorderpoort, DELEGATIONS_NAMED)
+        demo.backdate(
+            context, DelegationMember.objects.filter(programme=avk, user=contact), DELEGATIONS_NAMED
+        )
 
     for name, short_name, kind, municipality in LANDERD_PARTNERS:
-        _partner(landerd, admin, name, short_name, kind, municipality, date(2017, 5, 1))
+        _partner(context, landerd, name, short_name, kind, municipality, date(2017, 5, 1))
     out(f"  {len(AVK_PARTNERS)} AVK-partners, {len(LANDERD_PARTNERS)} Landerd-partners")
+
+
+def _date_commitments(context, programme, partner, signed) -> None:
+    """The commitment just recorded (and the end of the one before it) on its signing day."""
+    demo.backdate(context, Commitment.objects.filter(programme=programme, partner=partner), signed)
+    demo.backdate(context, partner, signed)

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from avk import formats
 from avk.concurrency import VersionedFormMixin
 from avk.forms import DateInput
 
@@ -94,10 +95,7 @@ class CommitmentChangeForm(forms.Form):
 
 
 def _package_label(package: CommitmentPackage) -> str:
-    from django.utils.formats import number_format
-
-    amount = number_format(package.yearly_contribution, decimal_pos=2, force_grouping=True)
-    return f"{package.code}: {package.name} (EUR {amount})"
+    return f"{package.code}: {package.name} ({formats.money(package.yearly_contribution)})"
 
 
 class CommitmentCorrectForm(VersionedFormMixin, forms.ModelForm):

@@ -17,6 +17,14 @@ def items(request, programme):
         )
     if allowed(user, "partners.view_mine", programme):
         found.append(NavItem(_("My organisation"), reverse("partners:mine", args=[programme.slug])))
+    if allowed(user, "partners.view_directory", programme):
+        found.append(
+            NavItem(
+                _("Partner directory"),
+                reverse("partners:directory", args=[programme.slug]),
+                group=_("Partners"),
+            )
+        )
     if allowed(user, "partners.view_steering_group", programme):
         found.append(
             NavItem(

@@ -9,7 +9,8 @@ everything.
 
 Actions (`allowed(user, action, obj)`, registered as "partners.<action>"):
   view_list, export, import, create,
-  view_steering_group, view_partner_pages,
+  view_steering_group, view_directory,
+  view_partner_pages,
   view_mine, backdate_commitment,
   change_packages                     obj: a Programme (or anything with .programme)
   view, view_history, change,
@@ -102,6 +103,12 @@ def can_view_steering_group(user, programme) -> bool:
     return is_superuser(user) or has_role(user, programme)
 
 
+def can_view_directory(user, programme) -> bool:
+    """The partner directory (names, kinds, packages and points of contact of the programme's
+    partners): everyone with a role in the programme."""
+    return is_superuser(user) or has_role(user, programme)
+
+
 def can_view_partner_pages(user, programme) -> bool:
     """Every partner's page (read-only for the board)."""
     return is_back_office(user, programme) or has_role(user, programme, Role.BOARD)
@@ -188,6 +195,7 @@ PROGRAMME_RULES = {
     "import": can_import,
     "create": can_create,
     "view_steering_group": can_view_steering_group,
+    "view_directory": can_view_directory,
     "view_partner_pages": can_view_partner_pages,
     "view_mine": can_view_mine,
     "backdate_commitment": can_backdate_commitment,

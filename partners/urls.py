@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import commitments, delegation, detail, imports, lists, mine, organisation
+from .views import commitments, delegation, detail, directory, imports, lists, mine, organisation
 
 app_name = "partners"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/export.csv", lists.partner_export, {"fmt": "csv"}, name="export-csv"),
     path("<slug:slug>/new/", organisation.partner_create, name="partner-create"),
     path("<slug:slug>/steering-group/", lists.steering_group, name="steering-group"),
+    path("<slug:slug>/directory/", directory.partner_directory, name="directory"),
     path("<slug:slug>/mine/", mine.my_organisation, name="mine"),
     path("<slug:slug>/import/", imports.import_upload, name="import"),
     path("<slug:slug>/import/confirm/", imports.import_confirm, name="import-confirm"),

@@ -34,3 +34,20 @@ class ProgrammeConfig(AppConfig):
         sections.register("partner", partner_din_section, order=30)
         demo.register("programme.core.demo", order=10)
         demo.register("programme.din.demo", order=30)
+
+        from avk.calendar_feed import register_calendar
+        from avk.search import register_search
+
+        from .core import profile as core_profile
+        from .din import calendar_events as din_calendar
+        from .din import search as din_search
+
+        register_search(din_search.search, order=20)
+        register_calendar(din_calendar.events, order=20)
+        # The person's roles with their dates, on their profile page.
+        sections.register("profile", core_profile.roles_section, order=10)
+
+        # Phase plans: a third area, above the DIN, budget, governance and reflection.
+        from .phases.setup import register_all as register_phase_plans
+
+        register_phase_plans()

@@ -1,8 +1,10 @@
 """Where Django finds the programme app's models (app label "programme"): the programme itself
-and its roles (programme.core.models), and its DIN (programme.din.models)."""
+and its roles (programme.core.models), its DIN (programme.din.models) and its phase plans
+(programme.phases.models)."""
 
 from .core.models import (
     DatedStateQuerySet,
+    HomeDismissal,
     Phase,
     Programme,
     ProgrammePhase,
@@ -32,6 +34,14 @@ from .din.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from .phases.models import (
+    PhasePlan,
+    PhasePlanDocument,
+    PhasePlanStatus,
+    PlanEffort,
+    PlanOperationalGoal,
+    PlanStrategicGoal,
+)
 
 __all__ = [
     "CapitalForm",
@@ -44,6 +54,7 @@ __all__ = [
     "EffortPartner",
     "EffortStatus",
     "Frequency",
+    "HomeDismissal",
     "Indicator",
     "Measurement",
     "MeasurementReminder",
@@ -51,6 +62,12 @@ __all__ = [
     "OperationalGoal",
     "PartnerRole",
     "Phase",
+    "PhasePlan",
+    "PhasePlanDocument",
+    "PhasePlanStatus",
+    "PlanEffort",
+    "PlanOperationalGoal",
+    "PlanStrategicGoal",
     "Programme",
     "ProgrammeLine",
     "ProgrammePhase",

@@ -2,11 +2,13 @@ from django.urls import path
 
 from .core import views as core
 from .din.views import efforts, indicators, items, overview, transfer, visuals, working_groups
+from .phases.urls import urlpatterns as phase_plan_urls
 
 app_name = "programme"
 
 urlpatterns = [
     path("efforts/<int:pk>/", efforts.effort_detail, name="effort-detail"),
+    path("efforts/<int:pk>/progress/", efforts.effort_progress, name="effort-progress"),
     path("workinggroups/<int:pk>/", working_groups.workinggroup_detail, name="workinggroup-detail"),
     path(
         "workinggroups/<int:pk>/edit/",
@@ -30,6 +32,11 @@ urlpatterns = [
         name="measurement-add",
     ),
     path(
+        "indicators/<int:pk>/measurements/approve/",
+        indicators.measurements_approve,
+        name="measurements-approve",
+    ),
+    path(
         "measurements/<int:pk>/review/",
         indicators.measurement_review,
         name="measurement-review",
@@ -51,6 +58,16 @@ urlpatterns = [
     path("<slug:slug>/people/<int:pk>/invite/", core.people_invite, name="people-invite"),
     path("<slug:slug>/din/", overview.din_overview, name="din"),
     path("<slug:slug>/din/health/", overview.din_health, name="din-health"),
+    path(
+        "<slug:slug>/din/goals/<int:pk>/efforts/",
+        overview.din_goal_efforts,
+        name="din-goal-efforts",
+    ),
+    path(
+        "<slug:slug>/din/unlinked-efforts/",
+        overview.din_unlinked_efforts,
+        name="din-unlinked-efforts",
+    ),
     path("<slug:slug>/din/export/", transfer.din_export, name="din-export"),
     path("<slug:slug>/din/import/", transfer.din_import, name="din-import"),
     path("<slug:slug>/din/<str:kind>/add/", items.din_add, name="din-add"),
@@ -66,4 +83,5 @@ urlpatterns = [
     ),
     path("<slug:slug>/din/diagram/", visuals.din_diagram, name="din-diagram"),
     path("<slug:slug>/planning/", visuals.planning, name="planning"),
+    *phase_plan_urls,
 ]

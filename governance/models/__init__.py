@@ -12,7 +12,15 @@ DB-2023-004) is the stable identifier of an adopted decision and
 `ProposedDecision.get_absolute_url()` its stable page.
 """
 
-from .bodies import VOTING_ROLES, Body, BodyKind, MemberRole, Membership, SteeringLevel
+from .bodies import (
+    VOTING_ROLES,
+    Body,
+    BodyKind,
+    MemberRole,
+    Membership,
+    SteeringLevel,
+    VoteVisibility,
+)
 from .decisions import (
     ADOPTING_OUTCOMES,
     ALLOWED_OUTCOMES,
@@ -26,8 +34,23 @@ from .decisions import (
     Vote,
     VoteChoice,
 )
-from .meetings import ActionItem, ActionStatus, AgendaItem, Meeting, MeetingStatus
-from .proposals import Attachment, Proposal, ProposalStatus, Transition, attachment_path
+from .meetings import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingStatus,
+    Presence,
+)
+from .proposals import (
+    Attachment,
+    Proposal,
+    ProposalStatus,
+    RoundReminder,
+    Transition,
+    attachment_path,
+)
 
 __all__ = [
     "ADOPTING_OUTCOMES",
@@ -40,6 +63,7 @@ __all__ = [
     "ActionStatus",
     "AgendaItem",
     "Attachment",
+    "Attendance",
     "Body",
     "BodyKind",
     "DecidedVia",
@@ -49,12 +73,15 @@ __all__ = [
     "MemberRole",
     "Membership",
     "Outcome",
+    "Presence",
     "Proposal",
     "ProposalStatus",
     "ProposedDecision",
+    "RoundReminder",
     "SteeringLevel",
     "Transition",
     "Vote",
     "VoteChoice",
+    "VoteVisibility",
     "attachment_path",
 ]

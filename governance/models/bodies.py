@@ -27,6 +27,14 @@ class SteeringLevel(models.TextChoices):
     DO = "verrichten", _("do (verrichten)")
 
 
+class VoteVisibility(models.TextChoices):
+    """When the voting members of a body see each other's votes in a written round."""
+
+    ALWAYS = "altijd", _("always, also while the round is open")
+    AFTER_OWN_VOTE = "na_eigen_stem", _("after casting one's own votes, or once the round closed")
+    AFTER_CLOSE = "na_sluiting", _("only once the round closed")
+
+
 class Body(models.Model):
     """A body of one programme that meets and decides (Dagelijks Bestuur, Stuurgroep, ...).
 
@@ -51,10 +59,27 @@ class Body(models.Model):
         _("steering level"), max_length=20, choices=SteeringLevel.choices
     )
     description = models.TextField(_("description"), blank=True)
+    vote_visibility = models.CharField(
+        _("votes of others visible in a written round"),
+        max_length=20,
+        choices=VoteVisibility.choices,
+        default=VoteVisibility.AFTER_OWN_VOTE,
+        help_text=_(
+            "When a voting member sees how the other members voted while a written round is "
+            "open. Once the round has closed, the votes are part of the record."
+        ),
+    )
     history = history_records()
 
-    #: What people edit on a body: the admin and `body_update` take these.
-    EDITABLE_FIELDS = ("kind", "name", "code", "steering_level", "description")
+    #: What people edit on a body: the admin, the body form and `body_update` take these.
+    EDITABLE_FIELDS = (
+        "kind",
+        "name",
+        "code",
+        "steering_level",
+        "description",
+        "vote_visibility",
+    )
 
     class Meta:
         ordering = ["programme", "name"]

@@ -33,10 +33,28 @@ class Meeting(VersionedModel):
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chair of the meeting"),
+    )
+    minute_taker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("minute taker"),
+    )
     history = history_records()
 
     #: What people edit on a meeting: the form, the admin and `meeting_update` take these.
     EDITABLE_FIELDS = ("starts_at", "place", "minutes")
+    #: Who chaired and who took the minutes: set with the attendance (`meeting_attendance_set`).
+    ATTENDANCE_FIELDS = ("chair", "minute_taker")
 
     class Meta:
         ordering = ["-starts_at"]
@@ -57,6 +75,44 @@ class Meeting(VersionedModel):
     @property
     def date(self):
         return timezone.localtime(self.starts_at).date()
+
+
+class Presence(models.TextChoices):
+    PRESENT = "aanwezig", _("present")
+    EXCUSED = "afgemeld", _("absent with notice")
+    ABSENT = "afwezig", _("absent without notice")
+
+
+class Attendance(models.Model):
+    """Whether a person was at a meeting: present, absent with notice (afgemeld) or absent.
+    One row per person per meeting; recorded by `services.meeting_attendance_set`."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="governance_attendance",
+        verbose_name=_("person"),
+    )
+    presence = models.CharField(_("attendance"), max_length=20, choices=Presence.choices)
+    history = history_records()
+
+    class Meta:
+        ordering = ["meeting", "user__last_name", "user__first_name"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user"],
+                name="governance_attendance_one_per_person",
+                violation_error_message=_("This person's attendance has been recorded already."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_presence_display()}"
 
 
 class AgendaItem(models.Model):

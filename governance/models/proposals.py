@@ -146,6 +146,36 @@ class Attachment(models.Model):
         return self.proposal.programme
 
 
+class RoundReminder(models.Model):
+    """A reminder of a written round sent to the voting members who had not voted yet: by a
+    person from the proposal's page (`sent_by`), or by the `close_written_rounds` command
+    (`sent_by` empty). `recipients` are those it was sent to."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("proposal")
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name=_("sent to")
+    )
+
+    class Meta:
+        ordering = ["proposal", "-sent_at", "-pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+
+    def __str__(self):
+        return f"{self.proposal}: {self.sent_at:%Y-%m-%d %H:%M}"
+
+
 class Transition(models.Model):
     """One workflow step of a proposal: who moved it from which status to which, and when."""
 

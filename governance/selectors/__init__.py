@@ -10,17 +10,24 @@ from .decisions import (
     action_item_rows,
     decision_list,
     decision_rows,
+    decision_year_counts,
     decision_years,
     default_body,
     outcome_choices,
 )
 from .meetings import (
+    AttendanceList,
     action_items,
+    attendance_list,
     bodies,
     body_detail,
     current_memberships,
     meeting_detail,
     meetings,
+    members_on,
+    note_takers,
+    open_action_items,
+    upcoming_meetings,
 )
 from .proposals import (
     awaiting_vote,
@@ -32,8 +39,18 @@ from .proposals import (
     team_pipeline,
     to_decide,
 )
+from .rounds import RoundProgress, open_rounds, reminders, round_progress
 
 __all__ = [
+    "AttendanceList",
+    "attendance_list",
+    "RoundProgress",
+    "decision_year_counts",
+    "open_action_items",
+    "open_rounds",
+    "reminders",
+    "round_progress",
+    "upcoming_meetings",
     "MAX_SEARCH",
     "ActionItems",
     "DecisionFilter",
@@ -49,6 +66,8 @@ __all__ = [
     "decision_years",
     "default_body",
     "meeting_detail",
+    "members_on",
+    "note_takers",
     "meetings",
     "my_votes",
     "outcome_choices",

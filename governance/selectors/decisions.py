@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -69,6 +69,7 @@ class DecisionFilter:
 
     body: Body | None = None
     year: int | None = None
+    all_years: bool = False
     outcome: str = ""
     search: str = ""
     errors: list[str] = field(default_factory=list)
@@ -80,6 +81,8 @@ class DecisionFilter:
             query["body"] = str(self.body.pk)
         if self.year:
             query["year"] = str(self.year)
+        elif self.all_years:
+            query["year"] = "all"
         if self.outcome:
             query["outcome"] = self.outcome
         if self.search:
@@ -136,6 +139,27 @@ def decision_years(*, programme, body: Body | None) -> list[int]:
         .distinct()
     )
     return sorted(set(years), reverse=True)
+
+
+def decision_year_counts(*, user, programme, body: Body | None) -> list[tuple[int, int]]:
+    """[(year, number of decisions)] of the body that this person may see, newest year first:
+    the year tabs of the decision list (one query)."""
+    if body is None or body.programme_id != programme.pk:
+        return []
+    visible = proposals_visible(user=user, programme=programme).values("pk")
+    rows = (
+        ProposedDecision.objects.filter(
+            proposal__programme=programme, proposal__body=body, proposal__in=visible
+        )
+        .exclude(outcome="")
+        .exclude(decided_on__isnull=True)
+        .annotate(year=ExtractYear("decided_on"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    return sorted(rows, reverse=True)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from .meetings import (
     action_item_create,
     action_item_reopen,
     agenda_item_add,
+    meeting_attendance_set,
     meeting_create,
     meeting_mark_held,
     meeting_update,
@@ -19,6 +20,7 @@ from .rounds import (
     close_written_rounds,
     round_all_voted,
     round_close,
+    round_remind,
     round_send_reminder,
     vote_cast,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "close_written_rounds",
     "decision_correct",
     "decision_record",
+    "meeting_attendance_set",
     "meeting_create",
     "meeting_mark_held",
     "meeting_record",
@@ -50,6 +53,7 @@ __all__ = [
     "round_all_voted",
     "round_close",
     "round_open",
+    "round_remind",
     "round_send_reminder",
     "vote_cast",
 ]

@@ -19,17 +19,28 @@ from ..models import Body, Membership
 
 @transaction.atomic
 def body_create(
-    *, programme, kind: str, name: str, code: str, steering_level: str, by, description: str = ""
+    *,
+    programme,
+    kind: str,
+    name: str,
+    code: str,
+    steering_level: str,
+    by,
+    description: str = "",
+    vote_visibility: str = "",
 ) -> Body:
-    policy.require(by, "governance.manage_governance", programme)
+    """A new body of the programme ("governance.create_body": the team and the secretariat)."""
+    policy.require(by, "governance.create_body", programme)
     body = Body(
         programme=programme,
         kind=kind,
-        name=name,
+        name=name.strip(),
         code=code.strip().upper(),
         steering_level=steering_level,
         description=description,
     )
+    if vote_visibility:
+        body.vote_visibility = vote_visibility
     return save_with_history(body, by=by, event="body.created")
 
 
@@ -91,7 +102,9 @@ def body_update(*, body_id: int, by, **fields) -> Body:
     if unknown:
         raise TypeError(f"Not a body field: {', '.join(sorted(unknown))}")
     body = Body.objects.select_for_update().select_related("programme").get(pk=body_id)
-    policy.require(by, "governance.manage_governance", body.programme)
+    policy.require(by, "governance.edit_body", body)
+    if "code" in fields:
+        fields["code"] = fields["code"].strip().upper()
     if "programme" in fields and fields["programme"].pk != body.programme_id:
         raise ValidationError({"programme": _("A body stays in its programme.")})
     if (

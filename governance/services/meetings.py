@@ -13,10 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk import policy
-from avk.services import save_with_history, update_versioned
+from avk.access import has_role
+from avk.services import delete_with_history, save_with_history, update_versioned
 
 from .. import events  # noqa: F401 - registers the history events
-from ..models import ActionItem, ActionStatus, AgendaItem, Body, Meeting, MeetingStatus
+from ..models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    MeetingStatus,
+    Presence,
+)
+from ..selectors.meetings import members_on
 
 
 @transaction.atomic
@@ -55,6 +66,76 @@ def meeting_mark_held(*, meeting_id: int, by) -> Meeting:
     return update_versioned(
         meeting, version=None, by=by, event="meeting.held", status=MeetingStatus.HELD
     )
+
+
+@transaction.atomic
+def meeting_attendance_set(
+    *,
+    meeting_id: int,
+    version: int | None,
+    by,
+    attendance: dict[int, str],
+    chair=None,
+    minute_taker=None,
+) -> Meeting:
+    """Record who chaired, who took the minutes and, per member of the body on the meeting's
+    day, {user id: presence} ("" clears it). Asks "governance.record_attendance" (the team, the
+    secretariat, the body's chair and secretary). Nobody is present at a meeting that has not
+    begun; an absence with notice can be recorded beforehand."""
+    meeting = _meeting(meeting_id)
+    policy.require(by, "governance.record_attendance", meeting)
+    members = {user.pk: user for user in members_on(meeting)}
+    errors = {}
+    if chair is not None and chair.pk not in members:
+        errors["chair"] = _("The chair must sit on %(body)s on the day of the meeting.") % {
+            "body": meeting.body
+        }
+    if (
+        minute_taker is not None
+        and minute_taker.pk not in members
+        and not has_role(minute_taker, meeting.body.programme)
+    ):
+        errors["minute_taker"] = _(
+            "The minute taker must sit on the body or have a role in the programme."
+        )
+    if errors:
+        raise ValidationError(errors)
+    unknown = [pk for pk in attendance if int(pk) not in members]
+    if unknown:
+        raise ValidationError(_("Attendance is recorded for the members of the body only."))
+    given = {int(pk): value for pk, value in attendance.items()}
+    if any(value not in Presence.values and value for value in given.values()):
+        raise ValidationError(_("Choose present, absent with notice or absent."))
+    if Presence.PRESENT in given.values() and meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _(
+                "The meeting has not begun yet, so nobody can be marked present; absences with "
+                "notice can be recorded already."
+            )
+        )
+    meeting = update_versioned(
+        meeting,
+        version=version,
+        by=by,
+        event="meeting.attendance",
+        chair=chair,
+        minute_taker=minute_taker,
+    )
+    rows = Attendance.objects.select_for_update().filter(meeting=meeting)
+    existing = {row.user_id: row for row in rows}
+    for user_id, presence in given.items():
+        row = existing.get(user_id)
+        details = {"person": members[user_id]}
+        if not presence:
+            if row is not None:
+                delete_with_history(row, by=by, event="attendance.removed", details=details)
+            continue
+        if row is not None and row.presence == presence:
+            continue
+        row = row or Attendance(meeting=meeting, user=members[user_id])
+        row.presence = presence
+        save_with_history(row, by=by, event="attendance.recorded", details=details)
+    return meeting
 
 
 def next_position(meeting: Meeting) -> int:

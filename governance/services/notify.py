@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from avk.profile import OUTCOMES, PUT_BEFORE_ME, REMINDERS, wants_mail
+
 from ..models import Membership, Proposal
 
 
@@ -16,10 +18,11 @@ def _link(obj) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + obj.get_absolute_url()
 
 
-def _send(subject: str, template: str, context: dict, recipients) -> int:
+def _send(subject: str, template: str, context: dict, recipients, *, topic: str) -> int:
+    """E-mail each recipient with an address who wants the mails of `topic` (their profile)."""
     sent = 0
     for user in recipients:
-        if not user.email:
+        if not user.email or not wants_mail(user, topic):
             continue
         with translation.override(settings.LANGUAGE_CODE):
             body = render_to_string(template, {**context, "user": user})
@@ -52,6 +55,7 @@ def proposal_put_before_members(*, proposal_id: int, how: str) -> int:
         f"governance/email/proposal_{how}.txt",
         {"proposal": proposal, "meeting": meeting, "link": _link(proposal)},
         _members(proposal, voting_only=how == "round"),
+        topic=PUT_BEFORE_ME,
     )
 
 
@@ -73,6 +77,7 @@ def round_reminder(*, proposal_id: int, user_ids: list[int]) -> int:
         "governance/email/round_reminder.txt",
         {"proposal": proposal, "link": _to_decide_link(proposal)},
         users,
+        topic=REMINDERS,
     )
 
 
@@ -101,4 +106,5 @@ def proposal_decided(*, proposal_id: int) -> int:
         "governance/email/proposal_decided.txt",
         {"proposal": proposal, "decisions": decisions, "link": _link(proposal)},
         [proposal.drafter],
+        topic=OUTCOMES,
     )

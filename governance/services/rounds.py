@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avk import policy
+from avk.profile import REMINDERS, wants_mail
 from avk.services import save_with_history, update_versioned
 
 from ..models import (
@@ -22,6 +24,7 @@ from ..models import (
     Outcome,
     Proposal,
     ProposalStatus,
+    RoundReminder,
     Vote,
     VoteChoice,
 )
@@ -138,6 +141,78 @@ def round_close(*, proposal_id: int, by) -> Proposal:
 # --- the command: reminders and closing -----------------------------------------------------
 
 
+def waiting_member_ids(proposal: Proposal) -> list[int]:
+    """The current voting members who have not yet voted on every undecided agree-decision."""
+    members = _voting_member_ids(proposal.body)
+    agree = proposal.decisions.filter(kind=DecisionKind.AGREE).exclude(outcome__in=FINAL_OUTCOMES)
+    needed = agree.count()
+    cast: dict[int, int] = {}
+    for user_id in Vote.objects.filter(decision__in=agree, user_id__in=members).values_list(
+        "user_id", flat=True
+    ):
+        cast[user_id] = cast.get(user_id, 0) + 1
+    return sorted(user_id for user_id in members if cast.get(user_id, 0) < needed)
+
+
+def _reachable(user_ids: list[int]) -> list:
+    """The people among `user_ids` an e-mail reminder reaches: an address, and reminders on."""
+    people = get_user_model().objects.filter(pk__in=user_ids).order_by("last_name", "first_name")
+    return [p for p in people if p.email and wants_mail(p, REMINDERS)]
+
+
+def _remind(proposal: Proposal, *, by, user_ids: list[int]) -> RoundReminder:
+    reminder = RoundReminder.objects.create(proposal=proposal, sent_by=by, sent_at=timezone.now())
+    reminder.recipients.set(user_ids)
+    transaction.on_commit(
+        lambda: notify.round_reminder(proposal_id=proposal.pk, user_ids=list(user_ids))
+    )
+    return reminder
+
+
+#: How long after a reminder a person cannot send the next one.
+REMINDER_INTERVAL = timedelta(hours=1)
+
+
+@transaction.atomic
+def round_remind(*, proposal_id: int, by) -> RoundReminder:
+    """The secretary's "send a reminder": e-mail the current voting members who have not voted on
+    every decision yet (and want reminders), now. Asks the gate ("governance.remind": the team,
+    the secretariat, the body's chair or secretary; the round open, its deadline not passed).
+    At most one reminder an hour; the proposal's history records who was reminded."""
+    proposal = lock_proposal(proposal_id)
+    policy.require(by, "governance.remind", proposal)
+    last = proposal.reminders.order_by("-sent_at").first()
+    if last is not None and timezone.now() - last.sent_at < REMINDER_INTERVAL:
+        raise ValidationError(
+            _("A reminder was sent at %(time)s; wait an hour before sending the next one.")
+            % {"time": timezone.localtime(last.sent_at).strftime("%H:%M")},
+            code="reminder_too_soon",
+        )
+    waiting = waiting_member_ids(proposal)
+    if not waiting:
+        raise ValidationError(
+            _("Every member has voted; nobody needs a reminder."), code="everyone_voted"
+        )
+    reached = _reachable(waiting)
+    if not reached:
+        raise ValidationError(
+            _(
+                "The members who have not voted have no e-mail address or do not want "
+                "reminders; contact them in another way."
+            ),
+            code="nobody_reachable",
+        )
+    reminder = _remind(proposal, by=by, user_ids=[p.pk for p in reached])
+    update_versioned(
+        proposal,
+        version=None,
+        by=by,
+        event="proposal.reminded",
+        details={"names": ", ".join(str(p) for p in reached)},
+    )
+    return reminder
+
+
 @transaction.atomic
 def round_send_reminder(*, proposal_id: int, now: datetime | None = None) -> int:
     """Remind the members who have not voted on everything, once, a day before the deadline.
@@ -151,15 +226,7 @@ def round_send_reminder(*, proposal_id: int, now: datetime | None = None) -> int
         or not (proposal.round_deadline - timedelta(days=1) <= now < proposal.round_deadline)
     ):
         return 0
-    members = _voting_member_ids(proposal.body)
-    agree = proposal.decisions.filter(kind=DecisionKind.AGREE).exclude(outcome__in=FINAL_OUTCOMES)
-    needed = agree.count()
-    done = {
-        user_id
-        for user_id in members
-        if Vote.objects.filter(decision__in=agree, user_id=user_id).count() >= needed
-    }
-    waiting = sorted(members - done)
+    waiting = waiting_member_ids(proposal)
     update_versioned(
         proposal,
         version=None,
@@ -168,9 +235,7 @@ def round_send_reminder(*, proposal_id: int, now: datetime | None = None) -> int
         round_reminder_sent_at=now,
     )
     if waiting:
-        transaction.on_commit(
-            lambda: notify.round_reminder(proposal_id=proposal.pk, user_ids=waiting)
-        )
+        _remind(proposal, by=None, user_ids=waiting)
     return len(waiting)
 
 

@@ -2,6 +2,14 @@
 selector, render. The services ask the gate themselves; a refusal is a 403 saying why, a step
 the workflow refuses (ValidationError) is shown as messages or form errors."""
 
+from .bodies import (
+    body_create,
+    body_detail,
+    body_edit,
+    body_history,
+    membership_add,
+    membership_end,
+)
 from .decisions import (
     decision_list,
     decision_list_pdf,
@@ -12,8 +20,9 @@ from .decisions import (
 from .meetings import (
     action_item_add,
     action_item_done,
-    body_detail,
+    action_item_overview,
     meeting_agenda_add,
+    meeting_attendance,
     meeting_create,
     meeting_detail,
     meeting_edit,
@@ -36,6 +45,7 @@ from .steps import (
     proposal_close_round,
     proposal_open_round,
     proposal_record,
+    proposal_remind,
     proposal_schedule,
     proposal_submit,
     proposal_vote,
@@ -45,14 +55,19 @@ from .steps import (
 __all__ = [
     "action_item_add",
     "action_item_done",
+    "action_item_overview",
     "attachment_add",
     "attachment_download",
+    "body_create",
     "body_detail",
+    "body_edit",
+    "body_history",
     "decision_correct",
     "decision_list",
     "decision_list_pdf",
     "decision_list_xlsx",
     "meeting_agenda_add",
+    "meeting_attendance",
     "meeting_create",
     "meeting_detail",
     "meeting_edit",
@@ -60,6 +75,8 @@ __all__ = [
     "meeting_history",
     "meeting_list",
     "meeting_pdf",
+    "membership_add",
+    "membership_end",
     "proposal_close_round",
     "proposal_create",
     "proposal_detail",
@@ -69,6 +86,7 @@ __all__ = [
     "proposal_open_round",
     "proposal_pdf",
     "proposal_record",
+    "proposal_remind",
     "proposal_schedule",
     "proposal_submit",
     "proposal_vote",

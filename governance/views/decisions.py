@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -20,14 +20,9 @@ from avk.shortcuts import object_for, programme_for
 
 from .. import exports, selectors
 from .. import selectors as rows
-from ..markdown import render as markdown
-from ..models import (
-    BodyKind,
-    DecisionKind,
-    MeetingStatus,
-    Outcome,
-    ProposalStatus,
-)
+from ..markdown import render_for_print
+from ..models import MeetingStatus, Outcome, ProposalStatus
+from ..wording import decided_sentence, memo_sentence
 from ._common import MEETINGS, PROPOSALS
 
 __all__ = [
@@ -39,38 +34,15 @@ __all__ = [
 ]
 
 
-#: How the memo names a body in "Het dagelijks bestuur wordt gevraagd ..." (seed 001).
-BODY_PHRASES = {
-    BodyKind.DAILY_BOARD: "het dagelijks bestuur",
-    BodyKind.STEERING_GROUP: "de stuurgroep",
-    BodyKind.MEMBERS_COUNCIL: "de ledenraad",
-    BodyKind.PROGRAMME_TEAM: "het programmateam",
-    BodyKind.LEADS_MEETING: "het kartrekkersoverleg",
-}
-KIND_PHRASES = {
-    DecisionKind.TAKE_NOTE: "kennis te nemen van",
-    DecisionKind.AGREE: "in te stemmen met",
-}
-VERB_STARTS = ("kennis te nemen", "kennis nemen", "kennisnemen", "in te stemmen", "instemmen")
-
-
-def memo_sentence(decision, body) -> str:
-    """A proposed decision as the memo words it: "Het dagelijks bestuur wordt gevraagd in te
-    stemmen met ...". Texts already written that way stay as they are; in another language
-    than Dutch the text is shown with its kind."""
-    text = decision.text.strip()
-    if not (get_language() or "nl").startswith("nl"):
-        return f"{decision.get_kind_display()}: {text}"
-    if "wordt gevraagd" in text.lower()[:120]:
-        return text
-    subject = BODY_PHRASES.get(body.kind) or f"het {body.name}"
-    if text.lower().startswith(VERB_STARTS):
-        return f"{subject[0].upper()}{subject[1:]} wordt gevraagd {text}"
-    return f"{subject[0].upper()}{subject[1:]} wordt gevraagd {KIND_PHRASES[decision.kind]} {text}"
+#: Decisions per page of the decision list (the exports hold the whole filtered list).
+PER_PAGE = 50
+ALL_YEARS = "all"
 
 
 def _filters(request, bodies) -> rows.DecisionFilter:
-    """Parse ?body=&year=&outcome=&q=; a value that makes no sense is ignored with a message."""
+    """Parse ?body=&year=&outcome=&q=; a value that makes no sense is ignored with a message.
+    `year=all` asks for every year; without a year the list opens on the newest year with
+    decisions (a search without a year looks in every year)."""
     filters = rows.DecisionFilter()
     raw_body = request.GET.get("body", "")
     by_pk = {str(b.pk): b for b in bodies}
@@ -78,7 +50,8 @@ def _filters(request, bodies) -> rows.DecisionFilter:
     if raw_body and raw_body not in by_pk:
         filters.errors.append(_("This body is not one of the programme's bodies."))
     raw_year = request.GET.get("year", "").strip()
-    if raw_year:
+    filters.all_years = raw_year == ALL_YEARS
+    if raw_year and not filters.all_years:
         if raw_year.isdigit() and 1900 <= int(raw_year) <= 2200:
             filters.year = int(raw_year)
         else:
@@ -100,13 +73,18 @@ def _decision_list_data(request, slug) -> dict:
     show_actions = body is not None and policy.allowed(
         request.user, "governance.view_action_items", body
     )
+    year_counts = rows.decision_year_counts(user=request.user, programme=programme, body=body)
+    if not filters.year and not filters.all_years and not filters.search and year_counts:
+        filters.year = year_counts[0][0]  # the newest year opens the list
     return {
         "programme": programme,
         "bodies": bodies,
         "body": body,
         "filters": filters,
         "decisions": rows.decision_rows(user=request.user, programme=programme, filters=filters),
-        "years": rows.decision_years(programme=programme, body=body),
+        "years": [year for year, _n in year_counts],
+        "year_counts": year_counts,
+        "year_total": sum(n for _y, n in year_counts),
         "outcomes": rows.outcome_choices(),
         "actions": rows.action_item_rows(body=body) if show_actions else None,
         "query": urlencode(filters.as_query()),
@@ -124,9 +102,50 @@ def _filename(data: dict, extension: str) -> str:
     return download_name("-".join(parts), extension, dated=False)
 
 
+def _with_sentences(decisions, body) -> list:
+    decisions = list(decisions)
+    for decision in decisions:
+        decision.sentence = decided_sentence(decision, body)
+    return decisions
+
+
+def _year_tabs(data: dict) -> list[dict]:
+    """The year tabs above the list: each year with its count, then "all years"; each a link
+    keeping the other filters."""
+    filters = data["filters"]
+    keep = {k: v for k, v in filters.as_query().items() if k != "year"}
+    tabs = []
+    for year, count in data["year_counts"]:
+        tabs.append(
+            {
+                "label": str(year),
+                "count": count,
+                "query": urlencode({**keep, "year": year}),
+                "current": filters.year == year,
+            }
+        )
+    if len(tabs) < 2 and not filters.search:
+        return []  # one year or none: nothing to choose
+    tabs.append(
+        {
+            "label": _("all years"),
+            "count": data["year_total"],
+            "query": urlencode({**keep, "year": ALL_YEARS}),
+            "current": not filters.year,
+        }
+    )
+    return tabs
+
+
 @require_GET
 def decision_list(request, slug):
-    return render(request, "governance/decision_list.html", _decision_list_data(request, slug))
+    data = _decision_list_data(request, slug)
+    page = Paginator(data["decisions"], PER_PAGE).get_page(request.GET.get("page"))
+    data["page"] = page
+    data["decisions"] = _with_sentences(page.object_list, data["body"])
+    data["year_tabs"] = _year_tabs(data)
+    data["page_query"] = data["query"]
+    return render(request, "governance/decision_list.html", data)
 
 
 @require_GET
@@ -145,6 +164,7 @@ def decision_list_xlsx(request, slug):
 @require_GET
 def decision_list_pdf(request, slug):
     data = _decision_list_data(request, slug)
+    data["decisions"] = _with_sentences(data["decisions"], data["body"])
     return pdf_response(
         "governance/pdf/decision_list.html",
         data,
@@ -166,7 +186,8 @@ def meeting_pdf(request, pk):
             "meeting": meeting,
             "programme": meeting.body.programme,
             "held": held,
-            "minutes": markdown(meeting.minutes) if held else "",
+            "minutes": render_for_print(meeting.minutes) if held else "",
+            "attendance": selectors.attendance_list(meeting),
             "today": timezone.localdate(),
         },
         filename=f"{kind}-{meeting.body.code}-{local:%Y-%m-%d}",
@@ -189,8 +210,9 @@ def proposal_pdf(request, pk):
             "decisions": decisions,
             "decided": any(d.outcome for d in decisions),
             "concept": proposal.status == ProposalStatus.CONCEPT,
-            "introduction": markdown(proposal.introduction),
-            "content": markdown(proposal.content),
+            "introduction": render_for_print(proposal.introduction),
+            "content": render_for_print(proposal.content),
+            "attachments": list(proposal.attachments.all()),
             "today": timezone.localdate(),
         },
         filename=f"{_('proposal')}-{proposal.date:%Y-%m-%d}-{proposal.title[:60]}",

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from avk import policy
+from avk import policy, sections
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
 from avk.shortcuts import history_page, object_for, programme_for
@@ -35,10 +35,26 @@ from ._common import PROPOSALS, error_messages
 
 
 def to_decide(request, slug):
+    """What awaits the person's vote, with each round's progress; and the other open rounds
+    of the programme that they follow (the programme team and secretariat: all of them), with
+    who has not voted yet for those who may remind them."""
     programme = programme_for(request, slug, "governance.view_governance")
     proposals = selectors.to_decide(user=request.user, programme=programme)
+    progress = selectors.round_progress(proposals)
+    for proposal in proposals:
+        proposal.progress = progress[proposal.pk]
+    mine = {p.pk for p in proposals}
+    followed = [
+        p
+        for p in selectors.open_rounds(user=request.user, programmes=[programme])
+        if p.pk not in mine
+    ]
+    for proposal in followed:
+        proposal.may_follow = policy.allowed(request.user, "governance.follow_round", proposal)
     return render(
-        request, "governance/to_decide.html", {"programme": programme, "proposals": proposals}
+        request,
+        "governance/to_decide.html",
+        {"programme": programme, "proposals": proposals, "followed": followed},
     )
 
 
@@ -72,12 +88,15 @@ def proposal_detail(request, pk):
     def may(verb):
         return policy.allowed(user, f"governance.{verb}", proposal)
 
+    in_round = proposal.round_open
     return render(
         request,
         "governance/proposal_detail.html",
         {
             "proposal": proposal,
             "programme": proposal.programme,
+            # what other apps add (reflection: the attention points that led to it)
+            "sections": sections.sections_for("proposal", request, proposal, proposal.programme),
             "introduction": markdown(proposal.introduction),
             "content": markdown(proposal.content),
             "schedule_form": ScheduleForm(proposal=proposal) if may("schedule") else None,
@@ -85,7 +104,12 @@ def proposal_detail(request, pk):
             if may("open_round")
             else None,
             "attachment_form": AttachmentForm() if may("attach") else None,
-            "all_voted": proposal.round_open and services.round_all_voted(proposal),
+            "all_voted": in_round and services.round_all_voted(proposal),
+            "progress": selectors.round_progress([proposal])[proposal.pk] if in_round else None,
+            "may_view_votes": may("view_votes"),
+            "may_follow": in_round and may("follow_round"),
+            "may_remind": in_round and may("remind"),
+            "reminders": selectors.reminders(proposal) if in_round and may("follow_round") else [],
         },
     )
 

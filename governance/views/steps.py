@@ -72,6 +72,20 @@ def proposal_close_round(request, pk):
 
 
 @require_POST
+def proposal_remind(request, pk):
+    """The secretary's "send a reminder" to the members who have not voted yet."""
+    proposal = object_for(request, PROPOSALS, "governance.view", pk=pk)
+    try:
+        reminder = services.round_remind(proposal_id=proposal.pk, by=request.user)
+    except ValidationError as error:
+        error_messages(request, error)
+    else:
+        names = ", ".join(str(person) for person in reminder.recipients.all())
+        messages.success(request, _("A reminder has been sent to %(names)s.") % {"names": names})
+    return redirect(proposal.get_absolute_url() + "#round-h")
+
+
+@require_POST
 def proposal_withdraw(request, pk):
     return _step(
         request,
@@ -103,7 +117,14 @@ def proposal_vote(request, pk):
     return render(
         request,
         "governance/proposal_vote.html",
-        {"proposal": proposal, "programme": proposal.programme, "form": form, "votes": votes},
+        {
+            "proposal": proposal,
+            "programme": proposal.programme,
+            "form": form,
+            "votes": votes,
+            # once the member has voted: how far the round is (counts, no names or choices)
+            "progress": selectors.round_progress([proposal])[proposal.pk] if votes else None,
+        },
     )
 
 

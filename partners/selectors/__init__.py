@@ -3,7 +3,13 @@
 A package of modules along what they hold; the names used elsewhere are re-exported here.
 """
 
-from .commitments import contributions_for_year, steering_group
+from .commitments import (
+    contributions_for_period,
+    contributions_for_year,
+    prorate,
+    steering_group,
+    year_days,
+)
 from .detail import (
     Check,
     ItemCheck,
@@ -15,6 +21,7 @@ from .detail import (
     delegation_seats,
     package_item_checks,
     partner_detail,
+    register_rule_check,
 )
 from .history import partner_history
 from .home import (
@@ -44,6 +51,7 @@ __all__ = [
     "Seat",
     "commitment_history",
     "contact_organisations",
+    "contributions_for_period",
     "contributions_for_year",
     "current_package",
     "delegation_missing",
@@ -57,7 +65,10 @@ __all__ = [
     "partner_of_contact",
     "partner_rows",
     "partners_in_programme",
+    "prorate",
     "recent_changes_by_programme",
+    "register_rule_check",
     "steering_group",
     "with_commitment_state",
+    "year_days",
 ]

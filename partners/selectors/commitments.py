@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -31,26 +30,61 @@ def contributions_for_year(*, programme: Programme, year: int) -> list[dict]:
     Returns one dict per partner with `partner`, `amount` (rounded to cents) and `commitments`,
     ordered by partner name; partners without a commitment that year are left out.
     """
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    days_in_year = 366 if calendar.isleap(year) else 365
+    return contributions_for_period(
+        programme=programme, start=date(year, 1, 1), end=date(year, 12, 31)
+    )
+
+
+def contributions_for_period(*, programme: Programme, start: date, end: date) -> list[dict]:
+    """What each partner owes for the period `start`..`end` (both inclusive, at most a year,
+    e.g. a phase plan's August to July): `prorate` over the commitments in force in it."""
     commitments = (
         Commitment.objects.filter(programme=programme, valid_from__lte=end)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
         .select_related("partner", "package")
         .order_by(Lower("partner__name"), "valid_from")
     )
+    return prorate(commitments, start=start, end=end)
+
+
+def year_days(start: date) -> int:
+    """The days of the year that begins on `start` (366 when it holds a 29 February)."""
+    try:
+        next_start = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        next_start = date(start.year + 1, 3, 1)
+    return (next_start - start).days
+
+
+def prorate(commitments, *, start: date, end: date) -> list[dict]:
+    """Each partner's share of its yearly contributions for `start`..`end` (no queries: the
+    commitments come with their partner and package, ordered by partner name). A commitment
+    counts for the days it is in force in the period, out of the days of the year that begins
+    on `start`, so a calendar year gives `contributions_for_year`.
+
+    One dict per partner: `partner`, `amount` (the exact sum rounded to cents, half up),
+    `commitments`, and `shares`: (commitment, amount in cents) whose amounts add up to `amount`
+    exactly (the last takes the rounding difference), so totals per package never drift."""
+    days_in_year = Decimal(year_days(start))
     rows: dict[int, dict] = {}
     for commitment in commitments:
         first = max(commitment.valid_from, start)
         last = min(commitment.valid_until or end, end)
+        if last < first:
+            continue
         days = (last - first).days + 1
-        share = commitment.yearly_contribution * Decimal(days) / Decimal(days_in_year)
+        share = commitment.yearly_contribution * Decimal(days) / days_in_year
         row = rows.setdefault(
             commitment.partner_id,
-            {"partner": commitment.partner, "amount": Decimal("0"), "commitments": []},
+            {"partner": commitment.partner, "amount": Decimal("0"), "commitments": [], "exact": []},
         )
         row["amount"] += share
         row["commitments"].append(commitment)
+        row["exact"].append(share)
+    cent = Decimal("0.01")
     for row in rows.values():
-        row["amount"] = row["amount"].quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        row["amount"] = row["amount"].quantize(cent, rounding=ROUND_HALF_UP)
+        shares = [share.quantize(cent, rounding=ROUND_HALF_UP) for share in row.pop("exact")]
+        shares[-1] = row["amount"] - sum(shares[:-1], Decimal("0"))
+        row["shares"] = list(zip(row["commitments"], shares, strict=True))
     return list(rows.values())

@@ -3,6 +3,7 @@ its package asks that it meets today."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -126,12 +127,25 @@ class ItemCheck:
         return Check.LABELS[self.state]
 
 
-def package_item_checks(*, package: CommitmentPackage | None, members) -> list[ItemCheck]:
+#: Rules an app above partners answers from its own data, registered in its AppConfig.ready()
+#: (the budget answers "yearly contribution paid"): rule -> check(partner, programme) -> a
+#: `Check` state. Partners imports no such app; the app registers here.
+RULE_CHECKS: dict[str, Callable] = {}
+
+
+def register_rule_check(rule: str, check: Callable) -> None:
+    RULE_CHECKS[rule] = check
+
+
+def package_item_checks(
+    *, package: CommitmentPackage | None, members, partner=None, programme=None
+) -> list[ItemCheck]:
     """Which of the package's items the partner meets today.
 
     Delegation and point of contact are checked from the delegation. Working group seats and
-    local experiments cannot be checked until the DIN holds them; payment of the contribution
-    is not recorded in the portal, so it is shown as "not checked automatically".
+    local experiments cannot be checked until the DIN holds them. A rule another app checks
+    (`RULE_CHECKS`: payment of the contribution, by the budget) is asked of it for `partner`
+    in `programme`; without such an app it is shown as "not checked automatically".
     """
     if package is None:
         return []
@@ -145,6 +159,8 @@ def package_item_checks(*, package: CommitmentPackage | None, members) -> list[I
             state = Check.NOT_MET if missing.empty_seats else Check.MET
         elif rule == PackageItem.Rule.POINT_OF_CONTACT:
             state = Check.NOT_MET if missing.no_contact else Check.MET
+        elif rule in RULE_CHECKS and partner is not None:
+            state = RULE_CHECKS[rule](partner, programme)
         elif rule in (PackageItem.Rule.WORKING_GROUP, PackageItem.Rule.LOCAL_EXPERIMENT):
             state = Check.UNKNOWN
         else:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
@@ -33,22 +34,25 @@ def recent_changes_by_programme(
     sources = [
         (
             Partner.history.filter(id__in=list(programmes_of)),
+            "partner",
             _("organisation"),
             lambda r: (r.id, programmes_of.get(r.id, set())),
         ),
         (
             Commitment.history.filter(programme_id__in=programme_ids),
+            "commitment",
             _("commitment"),
             lambda r: (r.partner_id, {r.programme_id}),
         ),
         (
             DelegationMember.history.filter(programme_id__in=programme_ids),
+            "delegation",
             _("delegation"),
             lambda r: (r.partner_id, {r.programme_id}),
         ),
     ]
     found: dict[int, list[dict]] = {pid: [] for pid in programme_ids}
-    for queryset, label, where in sources:
+    for queryset, kind, label, where in sources:
         for record in (
             queryset.filter(history_date__gte=since)
             .select_related("history_user")
@@ -56,7 +60,9 @@ def recent_changes_by_programme(
         ):
             partner_id, in_programmes = where(record)
             for pid in in_programmes:
-                found[pid].append({"record": record, "what": label, "partner_id": partner_id})
+                found[pid].append(
+                    {"record": record, "kind": kind, "what": label, "partner_id": partner_id}
+                )
     for pid, entries in found.items():
         entries.sort(key=lambda entry: entry["record"].history_date, reverse=True)
         found[pid] = entries[:limit]
@@ -66,6 +72,52 @@ def recent_changes_by_programme(
         for entry in entries:
             entry["partner_name"] = names.get(entry["partner_id"], "?")
     return found
+
+
+#: The feed's name where a person's dismissals are kept (programme.core's HomeDismissal).
+CHANGES_FEED = "partners"
+
+
+@dataclass
+class ChangeGroup:
+    """What changed at one partner on one day: how many of each kind of change
+    ({(kind, history type): n}, kind "partner", "commitment" or "delegation", type "+", "~"
+    or "-"), by whom (None: the system), and the newest moment (up to where it is put away)."""
+
+    partner_id: int
+    partner_name: str
+    day: date
+    latest: datetime
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    people: list = field(default_factory=list)
+
+
+def group_changes(entries, *, dismissed: dict | None = None) -> list[ChangeGroup]:
+    """The entries of `recent_changes_by_programme` (newest first) grouped per partner and day,
+    newest group first, leaving out what the person has put away: `dismissed` maps (feed, key)
+    to a moment, the key "" for the whole feed or a partner's id for that partner."""
+    dismissed = dismissed or {}
+    everything = dismissed.get((CHANGES_FEED, ""))
+    groups: dict[tuple[int, date], ChangeGroup] = {}
+    for entry in entries:
+        record, partner_id = entry["record"], entry["partner_id"]
+        moment = record.history_date
+        until = [t for t in (everything, dismissed.get((CHANGES_FEED, str(partner_id)))) if t]
+        if until and moment <= max(until):
+            continue
+        day = timezone.localtime(moment).date()
+        group = groups.get((partner_id, day))
+        if group is None:
+            group = groups[(partner_id, day)] = ChangeGroup(
+                partner_id, entry.get("partner_name", "?"), day, moment
+            )
+        group.latest = max(group.latest, moment)
+        key = (entry["kind"], record.history_type)
+        group.counts[key] = group.counts.get(key, 0) + 1
+        person = record.history_user
+        if person not in group.people:
+            group.people.append(person)
+    return sorted(groups.values(), key=lambda g: g.latest, reverse=True)
 
 
 def contact_organisations(*, user) -> dict[int, tuple[Partner, Missing]]:

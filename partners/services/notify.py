@@ -35,6 +35,7 @@ def team_addresses(programme) -> list[str]:
         set(
             RoleAssignment.objects.current()
             .filter(programme=programme, role=Role.PROGRAMME_TEAM, user__is_active=True)
+            .filter(user__mail_partner_changes=True)  # their profile's e-mail preference
             .exclude(user__email="")
             .values_list("user__email", flat=True)
         )

@@ -58,11 +58,16 @@ def partner_context(request, programme, partner_id) -> dict:
         "seats": selectors.delegation_seats(members),
         "missing": selectors.delegation_missing(members),
         "checks": selectors.package_item_checks(
-            package=current.package if current else None, members=members
+            package=current.package if current else None,
+            members=members,
+            partner=partner,
+            programme=programme,
         )
         if current
         else [],
         "gives": [i for i in current.package.items.all() if i.gives] if current else [],
+        # without packages there is no commitment to record: the page says so instead
+        "has_packages": current is not None or selectors.packages(programme=programme).exists(),
         "sections": sections.sections_for("partner", request, partner, programme),
         "can_change": may("change"),
         "can_change_commitment": may("change_commitment"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from avk.forms import parse_date
 from avk.policy import allowed
 from avk.shortcuts import programme_for
 
@@ -89,6 +89,13 @@ def partner_list(request, slug):
             "can_create": allowed(user, "partners.create", programme),
             "can_import": allowed(user, "partners.import", programme),
             "can_export": allowed(user, "partners.export", programme),
+            # nobody in the unfiltered list has a commitment: the page says what to do first
+            "no_commitments": not filters.search
+            and not (filters.kind or filters.package or filters.municipality or filters.delegation)
+            and summary["count"] > 0
+            and not any(summary["per_package"].get(p.code) for p in packages),
+            "has_packages": bool(packages),
+            "can_add_package": user.is_staff and user.has_perm("partners.add_commitmentpackage"),
         },
     )
 
@@ -106,12 +113,9 @@ def steering_group(request, slug):
     day, error = today, None
     raw = request.GET.get("date", "").strip()
     if raw:
-        try:
-            parsed = parse_date(raw)
-        except ValueError:
-            parsed = None
+        parsed = parse_date(raw)  # 11-06-2024, 11 juni 2024, 2024-06-11 ...
         if parsed is None:
-            error = _("'%(value)s' is not a date; choose a date as 2024-06-11.") % {"value": raw}
+            error = _("'%(value)s' is not a date; write a date as 11-06-2024.") % {"value": raw}
         else:
             day = parsed
     return render(
@@ -122,7 +126,7 @@ def steering_group(request, slug):
             "day": day,
             "is_today": day == today,
             "date_error": error,
-            "raw_date": raw if error else day.isoformat(),
+            "raw_date": raw if error else day.strftime("%d-%m-%Y"),
             "members": selectors.steering_group(programme=programme, on=day),
             "can_view_partners": allowed(request.user, "partners.view_partner_pages", programme),
         },

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 
+from avk import demo
 from avk.access import Role
 
 from . import services
@@ -53,6 +54,10 @@ PROGRAMMES = [
         "steering_forms": [("regie", date(2017, 7, 1), "Programmateam van Robuust en gemeente")],
     },
 ]
+
+#: Rows recorded on another day than the one they hold from: the Dagelijks Bestuur chose the
+#: regie form on 19 June 2023 (seed 001), for the programme from its start.
+RECORDED_ON = {("avk", "regie"): date(2023, 6, 19)}
 
 # username, first name, last name, e-mail, staff, superuser, [(programme slug, role)]
 ACCOUNTS = [
@@ -120,10 +125,16 @@ def load(context: dict) -> None:
                 phase_note=first_note,
                 steering_form_note=form_note,
             )
+            # history on the day of each fact, not the day the demo was loaded (avk.demo)
+            demo.backdate(context, programme, spec["start_date"])
+            _date_rows(context, spec, programme.phases.all(), "phase")
+            _date_rows(context, spec, programme.steering_forms.all(), "steering_form")
             for phase, valid_from, note in later_phases:
                 services.programme_set_phase(
                     programme=programme, phase=phase, valid_from=valid_from, note=note, by=admin
                 )
+                demo.backdate(context, programme, valid_from)
+                _date_rows(context, spec, programme.phases.all(), "phase")
             for form, valid_from, note in later_forms:
                 services.programme_set_steering_form(
                     programme=programme,
@@ -132,6 +143,8 @@ def load(context: dict) -> None:
                     note=note,
                     by=admin,
                 )
+                demo.backdate(context, programme, RECORDED_ON.get((spec["slug"], form), valid_from))
+                _date_rows(context, spec, programme.steering_forms.all(), "steering_form")
             out(f"  programma {programme.short_name} aangemaakt")
         programmes[spec["slug"]] = programme
     context["programmes"] = programmes
@@ -145,17 +158,26 @@ def load(context: dict) -> None:
             if not RoleAssignment.objects.filter(
                 programme=programme, user=user, role=role
             ).exists():
-                services.role_grant(
+                assignment = services.role_grant(
                     programme=programme,
                     user=user,
                     role=role,
                     by=admin,
                     valid_from=programme.start_date,
                 )
+                demo.backdate(context, assignment, programme.start_date)
     context["accounts"] = accounts
     _back_office_permissions(
         [accounts["programmateam"], accounts["secretaris"], accounts["landerd"]]
     )
+
+
+def _date_rows(context, spec, rows, kind) -> None:
+    """Date the history of phase or steering-form rows on the day they were recorded: their
+    first day, or the decision that chose them (RECORDED_ON)."""
+    for row in rows:
+        chosen = getattr(row, kind)
+        demo.backdate(context, row, RECORDED_ON.get((spec["slug"], chosen), row.valid_from))
 
 
 def summary(context: dict) -> None:
@@ -195,7 +217,7 @@ def _back_office_permissions(users) -> None:
 
     group, _created = Group.objects.get_or_create(name="Backoffice programma")
     wanted = Permission.objects.filter(
-        content_type__app_label__in=["programme", "partners", "governance"],
+        content_type__app_label__in=["programme", "partners", "governance", "budget"],
     ).exclude(codename__startswith="delete_")
     group.permissions.set(wanted)
     for user in users:

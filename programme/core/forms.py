@@ -1,3 +1,5 @@
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -30,6 +32,9 @@ class PhaseForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
+        # Its own ids: the programme page holds this form and the steering-form form, whose
+        # fields have the same names (each label must find its own field).
+        kwargs.setdefault("auto_id", "id_phase_%s")
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -41,6 +46,7 @@ class SteeringFormForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_steering_%s")  # see PhaseForm
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -94,3 +100,23 @@ class RoleEndForm(forms.Form):
     valid_until = forms.DateField(
         label=_("Last day in this role"), widget=DateInput(), initial=timezone.localdate
     )
+
+
+class HomeDismissForm(forms.Form):
+    """Put away entries of a feed on one's home page, up to the moment the page showed: all of
+    them, or those of the subjects named (one `key` field per subject)."""
+
+    programme = forms.SlugField()
+    feed = forms.SlugField(max_length=40)
+    until = forms.DateTimeField(required=False)
+
+    MAX_KEYS = 100
+
+    def clean(self):
+        data = super().clean()
+        keys = self.data.getlist("key") if hasattr(self.data, "getlist") else []
+        keys = [key for key in keys if key]
+        if len(keys) > self.MAX_KEYS or any(not re.fullmatch(r"[-\w]{1,40}", k) for k in keys):
+            raise forms.ValidationError("key", code="invalid")
+        data["keys"] = keys
+        return data

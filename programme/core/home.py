@@ -3,10 +3,11 @@ open. The open invitations of all the programmes where the person manages roles 
 per request (one grouped query), so the home page's query count does not grow with the number
 of programmes."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from avk import policy
-from avk.home import Panel
+from avk.home import WAITING, Panel
 
 from . import selectors
 from .permissions import programme_ids_managing_roles
@@ -38,5 +39,8 @@ def panels(request, programme, roles):
             _("Invitations not yet accepted"),
             "programme/_panel_invitations.html",
             {"pending": pending, "programme": programme},
+            section=WAITING,
+            count=len(pending),
+            url=reverse("programme:people", args=[programme.slug]),
         )
     ]

@@ -1,7 +1,10 @@
-"""The home page's URL, included at the site root by avk/urls.py."""
+"""The home page's URLs, included at the site root by avk/urls.py."""
 
 from django.urls import path
 
 from . import views
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("home/dismiss/", views.home_dismiss, name="home-dismiss"),
+]

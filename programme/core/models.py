@@ -202,3 +202,35 @@ class RoleAssignment(DatedPeriod):
 
     def __str__(self):
         return f"{self.user} - {self.get_role_display()} ({self.programme})"
+
+
+class HomeDismissal(models.Model):
+    """What a person has put away on their home page: the entries of a feed (such as the
+    partners' recent changes) up to a moment, either all of them (`key` empty) or those of one
+    subject (`key`, such as a partner's id). Newer entries show again. A personal preference,
+    kept without history."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="home_dismissals",
+        verbose_name=_("person"),
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="+", verbose_name=_("programme")
+    )
+    feed = models.CharField(_("feed"), max_length=40)
+    key = models.CharField(_("subject"), max_length=40, blank=True)
+    until = models.DateTimeField(_("put away up to"))
+
+    class Meta:
+        verbose_name = _("dismissal on the home page")
+        verbose_name_plural = _("dismissals on the home page")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme", "feed", "key"], name="home_dismissal_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} - {self.feed} {self.key}".strip()

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from avk.access import ALL_ROLES, roles_by_programme
 
-from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
+from .models import (
+    HomeDismissal,
+    Programme,
+    ProgrammePhase,
+    ProgrammeSteeringForm,
+    RoleAssignment,
+)
 from .permissions import programmes_visible_to
 
 
@@ -98,4 +104,17 @@ def pending_invitations_by_programme(programme_ids, limit: int = 10) -> dict[int
     )
     for assignment in pending:
         found[assignment.programme_id].append(assignment)
+    return found
+
+
+def home_dismissals(*, user, programme_ids) -> dict[int, dict[tuple[str, str], object]]:
+    """What the person has put away on their home page, in one query for all the programmes:
+    {programme_id: {(feed, key): until}}."""
+    found: dict[int, dict[tuple[str, str], object]] = {pid: {} for pid in programme_ids}
+    if not found or not getattr(user, "is_authenticated", False):
+        return found
+    for programme_id, feed, key, until in HomeDismissal.objects.filter(
+        user=user, programme_id__in=list(found)
+    ).values_list("programme_id", "feed", "key", "until"):
+        found[programme_id][(feed, key)] = until
     return found

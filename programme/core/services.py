@@ -28,7 +28,13 @@ from avk.policy import require
 from avk.services import end_period, save_with_history, update_versioned
 
 from . import events  # noqa: F401  (registers the events recorded below)
-from .models import Programme, ProgrammePhase, ProgrammeSteeringForm, RoleAssignment
+from .models import (
+    HomeDismissal,
+    Programme,
+    ProgrammePhase,
+    ProgrammeSteeringForm,
+    RoleAssignment,
+)
 
 User = get_user_model()
 
@@ -319,3 +325,25 @@ def _send_invitation(*, user, programme: Programme, by) -> None:
         subject = _("Invitation to the alliance portal: %(programme)s") % {"programme": programme}
         body = render_to_string("programme/email/invitation.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+# --- the home page ------------------------------------------------------------------------------
+
+
+def home_dismiss(*, by, programme: Programme, feed: str, keys=(), until=None) -> None:
+    """Put away, on `by`'s own home page, the entries of a feed up to `until` (now when not
+    given, never later than now): those of the subjects named by `keys`, or all of them (no
+    keys). A personal preference, kept without history; putting all away forgets the subjects
+    put away before."""
+    require(by, "programme.view", programme)
+    now = timezone.now()
+    until = min(until or now, now)
+    mine = HomeDismissal.objects.filter(user=by, programme=programme, feed=feed)
+    for key in sorted(set(keys)) or [""]:
+        dismissal, created = HomeDismissal.objects.get_or_create(
+            user=by, programme=programme, feed=feed, key=key, defaults={"until": until}
+        )
+        if not created and dismissal.until < until:
+            mine.filter(pk=dismissal.pk).update(until=until)
+    if not keys:
+        mine.exclude(key="").filter(until__lte=until).delete()

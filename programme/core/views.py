@@ -13,10 +13,17 @@ from django.views.decorators.http import require_POST
 from avk import home as home_panels
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
-from avk.shortcuts import history_page, object_for, programme_for
+from avk.shortcuts import DamagedPost, history_page, object_for, programme_for
 
 from . import history, selectors, services
-from .forms import PhaseForm, ProgrammeForm, RoleAssignmentForm, RoleEndForm, SteeringFormForm
+from .forms import (
+    HomeDismissForm,
+    PhaseForm,
+    ProgrammeForm,
+    RoleAssignmentForm,
+    RoleEndForm,
+    SteeringFormForm,
+)
 from .models import RoleAssignment
 
 
@@ -220,13 +227,45 @@ def people_invite(request, slug, pk):
 
 def home(request):
     """The home page: each programme the person has a role in, with what the apps' home panels
-    (avk.home) put before them there."""
-    rows = [
-        {
-            "programme": programme,
-            "roles": selectors.role_labels(roles),
-            "panels": home_panels.panels_for(request, programme, roles),
-        }
-        for programme, roles in selectors.programme_roles_for_user(request.user)
-    ]
-    return render(request, "avk/home.html", {"rows": rows})
+    (avk.home) put before them there, sorted into what waits, what is coming, what changed."""
+    rows = []
+    for programme, roles in selectors.programme_roles_for_user(request.user):
+        panels = home_panels.panels_for(request, programme, roles)
+        sections = home_panels.sections_for(panels)
+        rows.append(
+            {
+                "programme": programme,
+                "roles": selectors.role_labels(roles),
+                "panels": panels,
+                "waiting": sections.pop(home_panels.WAITING),
+                "side": [
+                    {"key": key, "title": home_panels.SECTIONS[key], "panels": found}
+                    for key, found in sections.items()
+                    if found
+                ],
+            }
+        )
+    return render(
+        request,
+        "avk/home.html",
+        {"rows": rows, "waiting_title": home_panels.SECTIONS[home_panels.WAITING]},
+    )
+
+
+@require_POST
+def home_dismiss(request):
+    """Put away entries of a feed on one's own home page; back to the home page."""
+    form = HomeDismissForm(request.POST)
+    if not form.is_valid():
+        raise DamagedPost
+    data = form.cleaned_data
+    programme = programme_for(request, data["programme"], "programme.view")
+    services.home_dismiss(
+        by=request.user,
+        programme=programme,
+        feed=data["feed"],
+        keys=data["keys"],
+        until=data["until"],
+    )
+    messages.success(request, _("Hidden. Newer changes will show again."))
+    return redirect(reverse("home") + f"#changed-{programme.pk}")

@@ -8,9 +8,12 @@ prevention aims (Wmo, Wpg, Jeugdwet) as lines. Idempotent: everything is looked 
 first; created through the services so the history names the demo's admin.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
+from avk import demo
 from partners.models import DelegationMember, Partner
 
 from . import services
@@ -22,7 +25,16 @@ from .models import (
     ProgrammeLine,
     StrategicGoal,
     WorkingGroup,
+    WorkingGroupMember,
 )
+
+#: The days of the facts (avk.demo.backdate): the stuurgroep adopted the programme plan with its
+#: lines and goals on 23 February 2023 (seed 001); phase plan 1, with the efforts, working groups
+#: and indicators, started in August 2023 (seed 002); Landerd's lines follow the advice of
+#: 27 June 2017 (seed 004).
+PLAN_ADOPTED = date(2023, 2, 23)
+PHASE_PLAN_1 = date(2023, 8, 1)
+LANDERD_LINES_SET = date(2017, 7, 3)
 
 L1, L2, L3 = "De Doelgroep", "Het Werkveld", "Effectiviteit en Leren"
 
@@ -478,8 +490,9 @@ def load(context: dict) -> None:
     for title, links in STRUCTURAL:
         efforts[title] = _structural(avk, admin, team, title, links, goals)
     _working_groups(avk, admin, efforts, partners)
-    _indicators(avk, admin, team, goals, context["accounts"])
+    _indicators(avk, admin, team, goals, context["accounts"], context)
     _landerd(programmes["landerd"], admin)
+    _date_history(context, avk, programmes["landerd"])
     made = Effort.objects.filter(programme=avk).count() - before
     out(
         f"  DIN AVK: {ProgrammeLine.objects.filter(programme=avk).count()} lijnen, "
@@ -616,7 +629,23 @@ def _working_groups(programme, admin, efforts, partners):
                 )
 
 
-def _indicators(programme, admin, team, goals, accounts):
+def _date_history(context, avk, landerd) -> None:
+    """What this run made, on the day of its fact instead of the day the demo was loaded."""
+    for model in (ProgrammeLine, StrategicGoal, OperationalGoal):
+        demo.backdate(context, model.objects.filter(programme=avk), PLAN_ADOPTED)
+        demo.backdate(context, model.objects.filter(programme=landerd), LANDERD_LINES_SET)
+    for effort in Effort.objects.filter(programme=avk):
+        # taken up with the programme plan, or with phase plan 1 at the latest
+        started = min(effort.start_month or PHASE_PLAN_1, PHASE_PLAN_1)
+        demo.backdate(context, effort, max(started, PLAN_ADOPTED))
+    demo.backdate(context, WorkingGroup.objects.filter(programme=avk), PHASE_PLAN_1)
+    demo.backdate(
+        context, WorkingGroupMember.objects.filter(working_group__programme=avk), PHASE_PLAN_1
+    )
+    demo.backdate(context, Indicator.objects.filter(programme=avk), PHASE_PLAN_1)
+
+
+def _indicators(programme, admin, team, goals, accounts, context):
     secretary = accounts.get("secretaris", team)
     specs = [
         # goal, name, unit, baseline (value, year), target (value, year), direction, owner,
@@ -689,13 +718,19 @@ def _indicators(programme, admin, team, goals, accounts):
         for label, end, value, approved in measurements:
             if Measurement.objects.filter(indicator=indicator, period_end=end).exists():
                 continue
-            services.measurement_enter(
+            measurement = services.measurement_enter(
                 indicator=indicator,
                 by=team if approved else owner,
                 period_label=label,
                 period_end=end,
                 value=Decimal(value),
                 source="Programmaplan en jaarverslagen (seeds 002 en 003)",
+            )
+            # entered (and approved) a fortnight after the period ended
+            entered = min(end + timedelta(days=14), timezone.localdate())
+            demo.backdate(context, measurement, entered)
+            demo.redate(
+                context, Measurement.objects.filter(pk=measurement.pk), "reviewed_at", entered
             )
 
 

@@ -26,6 +26,7 @@ EVENTS = {
     "din.effort.created": _("effort added"),
     "din.effort.edited": _("effort edited"),
     "din.effort.removed": _("effort removed"),
+    "din.effort.progress_reported": _("progress reported"),
     "din.effort.goal_link_moved": _("goal link moved from '%(from)s' to '%(to)s'"),
     "din.effort.unlinked": _("unlinked from goal '%(goal)s'"),
     # working groups and their members

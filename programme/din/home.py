@@ -2,11 +2,12 @@
 programme team is read once per request (grouped queries), so the home page's query count
 does not grow with the number of programmes."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from avk import policy
 from avk.access import programme_ids_with_role
-from avk.home import Panel
+from avk.home import WAITING, Panel
 from programme.core.models import Programme
 
 from . import selectors
@@ -24,7 +25,7 @@ def _team_data(request) -> dict:
     (asked of the policy once per programme they are in, read in one go)."""
     cached = getattr(request, _TEAM_CACHE, None)
     if cached is None:
-        programmes = Programme.objects.filter(pk__in=programme_ids_with_role(request.user))
+        programmes = [Programme(pk=pid) for pid in programme_ids_with_role(request.user)]
         ids = [p.pk for p in programmes if _keeps_din(request, p)]
         cached = selectors.din_team_data(ids)
         setattr(request, _TEAM_CACHE, cached)
@@ -39,18 +40,34 @@ def _team_entry(request, programme) -> dict:
 
 
 def din_panels(request, programme, roles):
-    """Who keeps the DIN (the programme team) sees its health and the measurements awaiting
-    approval; indicator owners see their indicators whose measurement is due."""
+    """Who keeps the DIN (the programme team) sees the measurements awaiting approval and the
+    points of the DIN's health, each count leading to its list on the health page; indicator
+    owners see their indicators whose measurement is due."""
     found = []
+    health = reverse("programme:din-health", args=[programme.slug])
     if _keeps_din(request, programme):
         entry = _team_entry(request, programme)
         counts, awaiting = entry["counts"], entry["awaiting"]
-        if any(counts.values()) or awaiting:
+        if awaiting:
             found.append(
                 Panel(
-                    _("DIN: needs attention"),
+                    _("Measurements awaiting approval"),
+                    "programme/_panel_din_awaiting.html",
+                    {"awaiting": awaiting, "programme": programme},
+                    section=WAITING,
+                    count=len(awaiting),
+                    url=f"{health}#h-awaiting",
+                )
+            )
+        total = sum(counts.values())
+        if total:
+            found.append(
+                Panel(
+                    _("DIN: points of attention"),
                     "programme/_panel_din_health.html",
-                    {"counts": counts, "awaiting": awaiting, "programme": programme},
+                    {"counts": counts, "programme": programme, "health": health},
+                    section=WAITING,
+                    url=health,
                 )
             )
     if not hasattr(request, _DUE_CACHE):  # once per request, for all programmes
@@ -62,6 +79,8 @@ def din_panels(request, programme, roles):
                 _("Measurements due"),
                 "programme/_panel_din_due.html",
                 {"due": due, "programme": programme},
+                section=WAITING,
+                count=len(due),
             )
         )
     return found

@@ -4,7 +4,8 @@ asks `avk.policy.allowed(user, "din.<verb>", obj)` or `require(...)`.
 
 Verbs: view_din, export_din, change_din (lines, goals, efforts, working groups and their
 members, indicators), import_din, and on single objects enter_measurement (an indicator),
-review_measurement and resubmit_measurement (a measurement, in the state that allows it).
+review_measurement and resubmit_measurement (a measurement, in the state that allows it),
+report_progress (an effort: its status, progress and a short update).
 Only DIN verbs: a programme's own verbs are asked as "programme.<verb>". Every answer names
 the programme: a role in one programme gives nothing in another. Superusers may do everything
 a measurement's state allows.
@@ -127,6 +128,23 @@ def can_resubmit_measurement(user, measurement, *, may_enter: bool | None = None
     return bool(may_enter)
 
 
+def can_report_progress(user, effort) -> bool:
+    """Reporting an effort's progress (status, percentage and a short update): the programme
+    team, and the partner contacts of a partner that leads the effort (trekker), in that
+    effort's programme."""
+    programme = effort.programme
+    if can_change_din(user, programme):
+        return True
+    partner_ids = partner_ids_spoken_for(user, programme)
+    if not partner_ids:
+        return False
+    from .models import EffortPartner, PartnerRole
+
+    return EffortPartner.objects.filter(
+        effort=effort, role=PartnerRole.LEAD, partner_id__in=partner_ids
+    ).exists()
+
+
 #: Rules asked of the object's programme (obj: a programme or any DIN item).
 RULES = {
     "view_din": can_view_din,
@@ -140,6 +158,7 @@ OBJECT_RULES = {
     "enter_measurement": can_enter_measurement,  # obj: an Indicator
     "review_measurement": can_review_measurement,  # obj: a Measurement
     "resubmit_measurement": can_resubmit_measurement,  # obj: a Measurement
+    "report_progress": can_report_progress,  # obj: an Effort
 }
 
 #: What a refusal says (Dutch through the catalogue); `refusal` names the state when the
@@ -148,6 +167,9 @@ MESSAGES = {
     "enter_measurement": gettext_lazy("You may not enter measurements for this indicator."),
     "review_measurement": gettext_lazy("Only the programme team reviews measurements."),
     "resubmit_measurement": gettext_lazy("You may not correct this measurement."),
+    "report_progress": gettext_lazy(
+        "Only the programme team and the contacts of the effort's lead partner report its progress."
+    ),
 }
 
 

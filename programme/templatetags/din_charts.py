@@ -45,7 +45,28 @@ def indicator_chart(indicator, measurements=None):
     for m in approved:
         total += m.value
         points.append((m.period_label, total if indicator.cumulative else m.value))
-    chart = chart_layout(points, indicator.baseline_value, indicator.target_value)
+    baseline_label = (
+        (
+            _("Baseline %(year)s: %(value)s")
+            % {"year": indicator.baseline_year or "", "value": fmt(indicator.baseline_value)}
+        ).replace("  ", " ")
+        if indicator.baseline_value is not None
+        else ""
+    )
+    target_label = (
+        (
+            _("Target %(year)s: %(value)s")
+            % {"year": indicator.target_year or "", "value": fmt(indicator.target_value)}
+        ).replace("  ", " ")
+        if indicator.target_value is not None
+        else ""
+    )
+    chart = chart_layout(
+        points,
+        indicator.baseline_value,
+        indicator.target_value,
+        label_chars=max(len(baseline_label), len(target_label)),
+    )
     unit = indicator.unit
     lower = indicator.direction == Direction.LOWER
 
@@ -87,18 +108,8 @@ def indicator_chart(indicator, measurements=None):
         "ticks": [(y, fmt(Decimal(str(value)))) for y, value in chart.ticks],
         "title": _("%(name)s: measurements against baseline and target") % {"name": indicator.name},
         "description": " ".join(descriptions),
-        "baseline_label": (
-            _("Baseline %(year)s: %(value)s")
-            % {"year": indicator.baseline_year or "", "value": fmt(indicator.baseline_value)}
-        ).replace("  ", " ")
-        if indicator.baseline_value is not None
-        else "",
-        "target_label": (
-            _("Target %(year)s: %(value)s")
-            % {"year": indicator.target_year or "", "value": fmt(indicator.target_value)}
-        ).replace("  ", " ")
-        if indicator.target_value is not None
-        else "",
+        "baseline_label": baseline_label,
+        "target_label": target_label,
         "direction_label": _("lower is better") if lower else _("higher is better"),
         "unit": unit,
         "cumulative": indicator.cumulative,

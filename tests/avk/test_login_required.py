@@ -1,4 +1,5 @@
-"""Every page needs a login, except the login, password-reset, language and health pages."""
+"""Every page needs a login, except the login, password-reset, language and health pages and the
+calendar feed (its private link is the key)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -11,6 +12,7 @@ PUBLIC = {
     "password_reset_complete",
     "healthz",
     "set_language",
+    "calendar-feed",  # calendar programs read it by its private token (tests/avk/test_calendar.py)
 }
 SAMPLE_KWARGS = {"slug": "avk", "pk": 1, "uidb64": "MQ", "token": "abc-123", "kind": "line"}
 

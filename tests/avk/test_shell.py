@@ -86,8 +86,8 @@ def test_footer_shows_the_portal_version(client, users):
 @pytest.mark.parametrize(
     "language, expected",
     [
-        ("nl", "EUR\u00a0249.750,00 | 19 juni 2023 | 1.234"),
-        ("en", "EUR\u00a0249,750.00 | June 19, 2023 | 1,234"),
+        ("nl", "€\u00a0249.750 | 19 juni 2023 | 1.234"),
+        ("en", "€249,750 | 19 June 2023 | 1,234"),
     ],
 )
 def test_money_dates_and_numbers_follow_the_language(language, expected):
@@ -114,7 +114,7 @@ def test_home_query_count_does_not_grow_with_programmes(
         RoleAssignmentFactory(programme=ProgrammeFactory(), user=user, role=Role.READER)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(reverse("home")).content.decode()
-    assert page.count('class="card card-programme') == 9
+    assert page.count('class="home-programme"') == 9
 
 
 def test_error_page_for_refused_access_is_dutch(client, users, other_programme):

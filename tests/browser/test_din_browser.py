@@ -1,5 +1,6 @@
 """In Chromium: the programme team adds an operational goal and an effort in the DIN overview,
-moves the goal up with the keyboard, and sees it; no axe-core violations on the overview."""
+moves the goal up with the keyboard (through the goal's menu), and sees it; no axe-core
+violations on the overview. Folding, the jump list and focus: test_din_overview_browser.py."""
 
 import pytest
 
@@ -32,7 +33,9 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     new_goal = OperationalGoal.objects.get(title="Meer tijd en ruimte")
     assert new_goal.order == 1
 
-    # add an effort to it, in place
+    # the saved goal has the focus: open it (its efforts load) and add an effort, in place
+    page.wait_for_function("document.activeElement.textContent.trim() === 'Meer tijd en ruimte'")
+    page.keyboard.press("Enter")
     page.get_by_role("link", name='Inspanning toevoegen aan "Meer tijd en ruimte"').click()
     form = page.locator(".din-form")
     form.get_by_label("Titel").fill("Warme overdrachten organiseren")
@@ -43,10 +46,13 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     assert list(effort.goals.all()) == [new_goal]
     assert axe_violations(page) == []  # with the tree re-rendered
 
-    # move the new goal up with the keyboard: focus "omhoog", press Enter
-    up = page.get_by_role("button", name="Verplaats operationeel doel “Meer tijd en ruimte” omhoog")
+    # move the new goal up with the keyboard: open its menu, go to "omhoog", press Enter
     # Let htmx finish settling the previous swap, so the button we focus is the one on screen.
     page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    menu = page.get_by_role("button", name="Acties voor operationeel doel “Meer tijd en ruimte”")
+    menu.focus()
+    menu.press("Enter")
+    up = page.get_by_role("button", name="Verplaats operationeel doel “Meer tijd en ruimte” omhoog")
     up.focus()
     up.press("Enter")  # a key press on the focused button, as a keyboard user does
     page.wait_for_function(
@@ -56,7 +62,7 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     assert titles == ["Meer tijd en ruimte", "Langdurige inzet"]
     new_goal.refresh_from_db()
     assert new_goal.order == 0
-    # the focus stays on the goal's controls (its "omhoog" is now disabled: "omlaag")
+    # the focus stays in the goal's menu (its "omhoog" is now disabled: "omlaag")
     page.wait_for_function(
         "(document.activeElement.getAttribute('aria-label') || '').includes('Meer tijd en ruimte')"
     )
@@ -75,6 +81,7 @@ def test_inline_form_validation_message_next_to_the_field(live_server, page, use
     services.line_create(programme=programme, by=team, name="De Doelgroep")
     log_in(page, live_server, "programme_team")
     page.goto(f"{live_server.url}/programmes/{programme.slug}/din/")
+    page.get_by_role("button", name="Acties voor programmalijn “De Doelgroep”").click()
     page.get_by_role("link", name="programmalijn “De Doelgroep” bewerken").click()
     form = page.locator(".din-form")
     form.get_by_label("Naam").fill("")

@@ -124,3 +124,104 @@ def test_team_pages_have_no_axe_violations(live_server, page, users, programme, 
         page.goto(live_server.url + path)
         assert page.get_by_role("heading", level=1).count() == 1, path
         assert axe_violations(page) == [], path
+
+
+def _log_in(page, live_server, username):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_secretary_follows_the_round_and_sends_a_reminder(live_server, page, users, open_round):
+    from django.core import mail
+    from django.urls import reverse
+
+    body = open_round.body
+    MembershipFactory(body=body, user=users["secretary"], role="secretaris")
+    services.vote_cast(
+        proposal_id=open_round.pk,
+        by=UserFactory(username="chair"),
+        votes={d.pk: ("voor", "") for d in open_round.decisions.filter(kind="instemmen")},
+    )
+    _log_in(page, live_server, "secretary")
+    page.goto(live_server.url + reverse("governance:to-decide", args=["avk"]))
+    assert page.locator("#followed-h").is_visible()  # the open round, not "nothing awaits"
+    assert axe_violations(page) == []
+
+    page.goto(live_server.url + open_round.get_absolute_url())
+    waiting = page.locator("#not-voted")
+    assert str(users["board"]) in waiting.inner_text()
+    assert "chair" not in waiting.inner_text()
+    assert axe_violations(page) == []
+    mail.outbox.clear()
+    remind = reverse("governance:proposal-remind", args=[open_round.pk])
+    page.locator(f'form[action="{remind}"] button[type="submit"]').click()
+    page.wait_for_url("**#round-h")
+    assert page.locator("#reminders").is_visible()
+    assert [m.to for m in mail.outbox] == [[users["board"].email]]
+    page.screenshot(path="/tmp/avk-gov-round-reminder.png", full_page=True)
+    assert axe_violations(page) == []
+
+
+def test_attendance_bodies_and_action_items_pages_are_accessible(
+    live_server, page, users, programme, open_round
+):
+    from django.urls import reverse
+
+    from tests.factories import ActionItemFactory, MeetingFactory
+
+    body = open_round.body
+    meeting = MeetingFactory(body=body, starts_at=timezone.now() - timedelta(hours=1))
+    ActionItemFactory(body=body, meeting=meeting, description="Uitwerken")
+    MeetingFactory(body=body, starts_at=timezone.now() + timedelta(days=4))
+    _log_in(page, live_server, "programme_team")
+
+    page.goto(live_server.url + reverse("governance:meeting-attendance", args=[meeting.pk]))
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert axe_violations(page) == []
+    chair = UserFactory(username="chair")
+    page.locator(f'input[name="presence_{chair.pk}"][value="aanwezig"]').check()
+    page.locator(f'input[name="presence_{users["board"].pk}"][value="afgemeld"]').check()
+    page.locator("#id_chair").select_option(str(chair.pk))
+    page.locator('#main form button.btn-primary[type="submit"]').click()
+    page.wait_for_url("**#attendance-h")
+    assert str(chair) in page.locator("section[aria-labelledby=attendance-h]").inner_text()
+    assert axe_violations(page) == []
+
+    for path in [
+        reverse("governance:meeting-list", args=["avk"]),
+        reverse("governance:action-items", args=["avk"]),
+        reverse("governance:body-create", args=["avk"]),
+        reverse("governance:body-edit", args=[body.pk]),
+        body.get_absolute_url(),
+        reverse("governance:to-decide", args=["avk"]),
+    ]:
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        assert axe_violations(page) == [], path
+    page.goto(live_server.url + reverse("governance:meeting-list", args=["avk"]))
+    page.screenshot(path="/tmp/avk-gov-meetings.png", full_page=True)
+
+
+def test_landerd_without_bodies_is_led_to_make_one(live_server, page, users, other_programme):
+    from django.urls import reverse
+
+    _log_in(page, live_server, "other_team")
+    page.goto(live_server.url + reverse("governance:meeting-create", args=["landerd"]))
+    link = page.locator(f'a[href="{reverse("governance:body-create", args=["landerd"])}"]')
+    assert link.is_visible()
+    assert axe_violations(page) == []
+    link.click()
+    page.wait_for_url("**/bodies/new/")
+    page.locator("#id_kind").select_option("stuurgroep")
+    page.locator("#id_name").fill("Stuurgroep Landerd")
+    page.locator("#id_code").fill("sg")
+    page.locator("#id_steering_level").select_option("richten")
+    page.locator('input[name="save"]').click()
+    page.wait_for_url("**/governance/bodies/*/")
+    assert "Stuurgroep Landerd" in page.get_by_role("heading", level=1).inner_text()
+    assert axe_violations(page) == []
+    page.goto(live_server.url + reverse("governance:meeting-create", args=["landerd"]))
+    assert page.locator("#id_body").is_visible()

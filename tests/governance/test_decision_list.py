@@ -152,7 +152,10 @@ def test_page_shows_numbers_texts_outcomes_links_and_corrections(client, users, 
     d2, d3 = decided.decisions.get(position=2), decided.decisions.get(position=3)
     # amended: the amended text, the original struck through and labelled
     assert "in te stemmen, gewijzigd" in page
-    assert "Oorspronkelijke tekst: <del>in te stemmen met een nadere uitwerking</del>" in page
+    assert (
+        "Gewijzigd aangenomen. Zoals voorgesteld: "
+        "<del>in te stemmen met een nadere uitwerking</del>" in page
+    )
     # corrections both ways
     assert f'Corrigeert <a href="{d2.get_absolute_url()}">DB-{YEAR}-001</a>' in page
     assert "Gecorrigeerd door <a" in page and f">DB-{YEAR}-003</a>" in page

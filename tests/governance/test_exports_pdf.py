@@ -55,9 +55,12 @@ def test_decision_list_pdf_contents(client, users, board, decided, tmp_path):
     assert f"Afgedrukt op {date_format(timezone.localdate())}" in text
     for number in (f"DB-{YEAR}-001", f"DB-{YEAR}-002", f"DB-{YEAR}-003"):
         assert number in text
-    assert "in te stemmen met de regievorm" in text
-    assert "in te stemmen, gewijzigd" in text
-    assert "Oorspronkelijke tekst: in te stemmen met een nadere uitwerking" in text
+    # as decided, not as asked ("Het DB stemt in met ...")
+    assert "Het DB stemt in met de regievorm." in text
+    assert "Het DB neemt kennis van dit voorstel." in text
+    assert "wordt gevraagd" not in text
+    assert "in te stemmen, gewijzigd" in text  # the amended text
+    assert "Gewijzigd aangenomen. Zoals voorgesteld: in te stemmen met een nadere" in text
     assert f"Corrigeert DB-{YEAR}-001" in text and f"Gecorrigeerd door DB-{YEAR}-003" in text
     assert "3 voor, 0 tegen, 1" in text and "onthouding" in text
     assert "Actiepunten" in text and "Notulen rondsturen" in text
@@ -207,10 +210,12 @@ def test_proposal_pdf_is_laid_out_like_the_memo(client, users, board, decided, t
     text = pdf_text(response, tmp_path)
     head = text[: text.index("Inleiding")]
     assert "Memo Dagelijks Bestuur AVK" in head
-    assert head.index("Aan: Dagelijks Bestuur AVK") < head.index("Opsteller:")
-    assert "Opsteller: programme_team (projectleider)" in head or "(projectleider)" in head
+    # Aan, Van, Datum, Onderwerp, Bijlagen: the memo's own head (seed 001)
+    assert head.index("Aan: Dagelijks Bestuur AVK") < head.index("Van:") < head.index("Datum:")
+    assert "(projectleider)" in head
     assert "Datum: 19 juni 2023" in head
-    assert "Randvoorwaarden en programma-organisatie" in head
+    assert "Onderwerp: Randvoorwaarden en programma-organisatie" in head
+    assert "Bijlagen: geen" in head
     assert text.index("Inleiding") < text.index("Tekst") < text.index("Voorgestelde besluiten")
     assert "1. Het dagelijks bestuur wordt gevraagd kennis te nemen van dit voorstel" in text
     assert "2. Het dagelijks bestuur wordt gevraagd in te stemmen met de regievorm" in text
@@ -295,9 +300,12 @@ def test_proposal_pdf_access(client, users, make, decided, who):
 def test_pdf_links_on_the_pages(client, users, decided):
     client.force_login(users["programme_team"])
     page = client.get(decided.get_absolute_url()).content.decode()
-    assert reverse("governance:proposal-pdf", args=[decided.pk]) in page
-    assert "Memo als pdf" in page
+    # a clear secondary button, not a small grey one that reads as disabled
+    pdf = reverse("governance:proposal-pdf", args=[decided.pk])
+    assert f'<a class="btn btn-outline-primary" href="{pdf}" download>' in page
+    assert "Memo downloaden (pdf)" in page
     meeting = decided.decisions.get(position=2).decided_in
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert reverse("governance:meeting-pdf", args=[meeting.pk]) in page
-    assert "Verslag als pdf" in page
+    pdf = reverse("governance:meeting-pdf", args=[meeting.pk])
+    assert f'<a class="btn btn-outline-primary" href="{pdf}" download>' in page
+    assert "Verslag downloaden (pdf)" in page

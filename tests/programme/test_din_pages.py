@@ -119,11 +119,17 @@ def test_change_access(client, users, programme, din, who):
 
 def test_change_buttons_only_for_the_team(client, users, programme, din):
     url = reverse("programme:din", args=[programme.slug])
+    # the overview is folded: a goal's efforts come with it when it opens (htmx)
+    efforts = reverse("programme:din-goal-efforts", args=[programme.slug, din["a"].pk])
     client.force_login(users["reader"])
     assert "omhoog" not in client.get(url).content.decode()
+    assert "bewerken" not in client.get(efforts, **HX).content.decode()
     client.force_login(users["programme_team"])
     page = client.get(url).content.decode()
-    assert "omhoog" in page and "Vroegsignalering" in page
+    assert "omhoog" in page and "Vroegsignalering" not in page
+    fragment = client.get(efforts, **HX).content.decode()
+    assert "Vroegsignalering" in fragment
+    assert f'data-din-menu="effort {din["effort"].pk} change"' in fragment
 
 
 def test_policy_allowed_for_din_objects(users, programme, din):

@@ -87,7 +87,8 @@ def test_approved_measurements_against_baseline_and_target(goal):
     labels = texts(svg)
     assert "Nulmeting 2023: 13.950" in labels and "Streefwaarde 2027: 12.000" in labels
     assert "2024" in labels and "2025" in labels  # x-axis labels
-    assert any(t and "13.000" in t for t in labels)  # y-axis ticks, Dutch grouping
+    assert any(t and "10.000" in t for t in labels)  # y-axis ticks, Dutch grouping
+    assert "0" in labels  # the axis starts at zero
     assert "huishoudens · lager is beter" in labels
     # The target (12.000) lies below the baseline (13.950).
     target_y = float(svg.find(f".//{SVG}g[@class='target']/{SVG}line").get("y1"))

@@ -182,8 +182,28 @@ def test_counts_get_whole_number_ticks():
     assert diagram.nice_ticks(42, 44, integer=True) == [42, 43, 44]
     assert 42.5 in diagram.nice_ticks(42, 44)
     chart = diagram.chart_layout([("2023", Decimal(42)), ("2024", Decimal(44))], Decimal(42))
-    assert [value for _y, value in chart.ticks] == [42, 43, 44, 45]  # with headroom
+    # the axis starts at zero, so 42 -> 44 is drawn as the small change it is
+    assert [value for _y, value in chart.ticks] == [0, 10, 20, 30, 40, 50]
     assert all(chart.plot_top < p.y for p in chart.points)  # no point on the top edge
+
+
+def test_the_value_axis_includes_zero_and_goes_below_it_only_for_negative_values():
+    high = diagram.chart_layout([("2024", Decimal(13100))], Decimal(13950), Decimal(12000))
+    assert high.ticks[0][1] == 0 and high.ticks[0][0] == high.plot_bottom
+    negative = diagram.chart_layout([("2023", Decimal(-5)), ("2024", Decimal(3))])
+    values = [value for _y, value in negative.ticks]
+    assert values[0] <= -5 and values[-1] >= 3 and 0 in values
+    below = diagram.chart_layout([("2023", Decimal(-8)), ("2024", Decimal(-2))])
+    assert below.ticks[-1][1] == 0  # all negative: zero on top
+
+
+def test_long_reference_labels_get_room_on_the_right():
+    from programme.din.diagram import chart
+
+    short = diagram.chart_layout([], Decimal(1), label_chars=10)
+    long = diagram.chart_layout([], Decimal(1), label_chars=40)
+    assert short.plot_right == chart.CHART_WIDTH - chart.CHART_RIGHT
+    assert long.width - long.plot_right >= 40 * chart.LABEL_CHAR_WIDTH
 
 
 def test_ticks_always_cover_the_values():

@@ -262,7 +262,7 @@ def test_planning_shows_what_runs_in_the_range_and_lists_efforts_without_period(
     assert without == ["Monitoring van het programma"]
     html = response.content.decode()
     assert "<caption>" in html and 'scope="row"' in html
-    assert "aug 2023 t/m dec 2023" in html  # the period as text
+    assert "aug.\xa02023 t/m dec.\xa02023" in html  # the period as text (avk.formats.month)
     response = client.get(planning_url(programme, start="2024-07", end="2025-12"))
     assert rows(response) == ["Experimenteren met een lagere caseload"]
     response = client.get(planning_url(programme, start="2025-01", end="2025-12"))

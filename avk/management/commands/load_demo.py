@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from avk import demo
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
                 "DEBUG is off: this looks like production. The demo data holds well-known "
                 "passwords; use --force only on a demo or test database."
             )
-        context = {"out": lambda text: self.stdout.write(text)}
+        # `started`: the steps date what they make on the day of its fact (avk.demo.backdate)
+        context = {"out": lambda text: self.stdout.write(text), "started": timezone.now()}
         # The demo's people are invented: the e-mails its workflow steps would send (invitations,
         # written rounds) are kept in memory instead of going to the console or a mail server.
         in_memory = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")

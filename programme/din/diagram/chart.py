@@ -7,12 +7,13 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-CHART_WIDTH = 660
-CHART_HEIGHT = 300
-CHART_LEFT = 72
-CHART_RIGHT = 175  # room for the baseline and target labels
-LABEL_GAP = 15  # the baseline and target labels keep at least this far apart
-CHART_TOP = 28
+CHART_WIDTH = 760
+CHART_HEIGHT = 340
+CHART_LEFT = 80
+CHART_RIGHT = 120  # at least this much room for the baseline and target labels
+LABEL_GAP = 16  # the baseline and target labels keep at least this far apart
+LABEL_CHAR_WIDTH = 7.6  # an average character at the chart's font size, generously
+CHART_TOP = 32
 CHART_BOTTOM = 48
 
 
@@ -90,25 +91,30 @@ def chart_layout(
     points: list[tuple[str, Decimal]],
     baseline: Decimal | None = None,
     target: Decimal | None = None,
+    *,
+    label_chars: int = 0,
 ) -> Chart:
     """Positions for a line chart of `points` ((label, value) in time order), evenly spaced
-    along x, with horizontal reference lines for the baseline and the target."""
+    along x, with horizontal reference lines for the baseline and the target. The value axis
+    always includes zero (it starts at 0 unless there are negative values), so a change is
+    drawn at its true size. `label_chars`: the length of the longest baseline or target label,
+    which gets room on the right."""
     values = [float(v) for _label, v in points]
     refs = [float(v) for v in (baseline, target) if v is not None]
     everything = values + refs
     if not everything:
         everything = [0.0, 1.0]
-    low, high = min(everything), max(everything)
-    if low >= 0 and low <= high * 0.5:
-        low = 0.0  # start at zero unless that would flatten the changes that matter
-    if high > low:
+    low, high = min(min(everything), 0.0), max(max(everything), 0.0)
+    if high == low == 0:
+        high = 1.0
+    if high > low and max(everything) >= high:
         high += (high - low) * 0.04  # a little headroom: points on the top edge are hard to see
-    ticks = nice_ticks(low, high, integer=all(v == int(v) for v in everything))
+    ticks = nice_ticks(low, high, count=6, integer=all(v == int(v) for v in everything))
     lo, hi = ticks[0], ticks[-1]
     if hi == lo:
         hi = lo + 1
     left = CHART_LEFT
-    right = CHART_WIDTH - CHART_RIGHT
+    right = CHART_WIDTH - max(CHART_RIGHT, 10 + label_chars * LABEL_CHAR_WIDTH)
     top = CHART_TOP
     bottom = CHART_HEIGHT - CHART_BOTTOM
 

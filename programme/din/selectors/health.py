@@ -21,6 +21,8 @@ from ..models import (
     Measurement,
     MeasurementStatus,
     OperationalGoal,
+    ProgrammeLine,
+    StrategicGoal,
 )
 
 # --- health ------------------------------------------------------------------------------------
@@ -76,6 +78,21 @@ def din_health(programme: Programme, limit: int = 200) -> dict[str, list]:
     """The DIN health warnings: {check: [objects]} (each list at most `limit` long), one query
     per check."""
     return {name: list(qs[:limit]) for name, qs in _health_querysets(programme).items()}
+
+
+def din_size(programme: Programme) -> dict[str, int]:
+    """How much the DIN holds: {"lines", "strategic_goals", "goals" (operational),
+    "efforts", "indicators"}; the health page says an empty DIN is empty, not "in order"."""
+    return {
+        name: model.objects.filter(programme=programme).count()
+        for name, model in [
+            ("lines", ProgrammeLine),
+            ("strategic_goals", StrategicGoal),
+            ("goals", OperationalGoal),
+            ("efforts", Effort),
+            ("indicators", Indicator),
+        ]
+    }
 
 
 def din_health_counts(programme: Programme) -> dict[str, int]:

@@ -219,6 +219,39 @@ def effort_update(
 
 
 @transaction.atomic
+def effort_report_progress(
+    *, effort_id: int, version: int, by, status: str, progress: int, progress_note: str = ""
+) -> Effort:
+    """A short progress report on an effort: its status, how far along it is (0-100) and a few
+    words, by the programme team or a contact of the effort's lead partner
+    (`din.report_progress`). A completed effort is 100% along. A report on an older version is
+    refused (StaleEdit), naming what changed meanwhile."""
+    effort = Effort.objects.select_related("programme").get(pk=effort_id)
+    policy.require(by, "din.view_din", effort)
+    effort = lock(Effort, pk=effort_id)
+    ensure_fresh(effort, version)
+    policy.require(by, "din.report_progress", effort)
+    errors = {}
+    if status not in EffortStatus.values:
+        errors["status"] = _("Choose one of the statuses offered.")
+    if not isinstance(progress, int) or not 0 <= progress <= 100:
+        errors["progress"] = _("Progress is a whole percentage from 0 to 100.")
+    if errors:
+        raise ValidationError(errors)
+    if status == EffortStatus.DONE:
+        progress = 100
+    return update_versioned(
+        effort,
+        version=version,
+        by=by,
+        event="din.effort.progress_reported",
+        status=status,
+        progress=progress,
+        progress_note=(progress_note or "").strip(),
+    )
+
+
+@transaction.atomic
 def effort_delete(*, effort_id: int, by) -> None:
     effort = lock(Effort, pk=effort_id)
     policy.require(by, "din.change_din", effort)

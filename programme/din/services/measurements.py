@@ -4,6 +4,7 @@ answers for the measurement's state too) and leaves a history entry with its eve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
@@ -16,7 +17,14 @@ from django.utils.translation import gettext as _
 
 from avk import policy
 from avk.concurrency import ensure_fresh
-from avk.services import delete_with_history, lock, save_with_history, update_versioned
+from avk.profile import OUTCOMES, wants_mail
+from avk.services import (
+    bulk_update_versioned,
+    delete_with_history,
+    lock,
+    save_with_history,
+    update_versioned,
+)
 
 from ..models import Indicator, Measurement, MeasurementStatus, OperationalGoal
 from ._common import _apply, _check_fields
@@ -117,6 +125,55 @@ def measurement_approve(*, measurement_id: int, version: int, by) -> Measurement
 
 
 @transaction.atomic
+def measurements_approve(
+    *, versions: Mapping[int, int], by, indicator: Indicator | None = None
+) -> list[Measurement]:
+    """Approve several drafts at once (the checkboxes on an indicator's page): all or nothing.
+
+    `versions` maps each measurement's id to the version the person saw. Every measurement is
+    asked of the policy as a single approval is (reading the DIN, then, on the locked and current
+    row, `din.review_measurement`: the programme team, drafts only); one refused, changed
+    meanwhile (StaleEdit) or gone refuses them all. With `indicator`, every measurement must be
+    one of its. A few queries whatever the number; each measurement gets its history entry."""
+    if not versions:
+        raise ValidationError(_("Choose at least one measurement to approve."), code="empty")
+    found = (
+        Measurement.objects.select_related("indicator__programme")
+        .select_for_update(of=("self",))
+        .in_bulk(list(versions))
+    )
+    if len(found) != len(versions):
+        raise ValidationError(
+            _("A measurement was removed after you opened the page; nothing has been approved."),
+            code="gone",
+        )
+    rows = sorted(found.values(), key=lambda m: (m.indicator_id, m.period_end, m.pk))
+    if indicator is not None and any(m.indicator_id != indicator.pk for m in rows):
+        raise ValidationError(
+            _("A measurement of another indicator was sent along; nothing has been approved."),
+            code="other_indicator",
+        )
+    for measurement in rows:
+        policy.require(by, "din.view_din", measurement)
+    for measurement in rows:
+        ensure_fresh(measurement, versions[measurement.pk])
+        policy.require(by, "din.review_measurement", measurement)
+    now = timezone.now()
+    fields = {
+        "status": MeasurementStatus.APPROVED,
+        "reviewed_by": by,
+        "reviewed_at": now,
+        "review_remark": "",
+    }
+    return bulk_update_versioned(
+        Measurement,
+        {m.pk: (versions[m.pk], fields) for m in rows},
+        by=by,
+        event="din.measurement.approved",
+    )
+
+
+@transaction.atomic
 def measurement_return(*, measurement_id: int, version: int, by, remark: str) -> Measurement:
     """Send a draft back with a remark; the person who entered it gets an e-mail."""
     measurement = _locked_for("review_measurement", measurement_id, version, by)
@@ -135,7 +192,7 @@ def measurement_return(*, measurement_id: int, version: int, by, remark: str) ->
         review_remark=remark.strip(),
     )
     recipient = measurement.entered_by
-    if recipient is not None and recipient.email:
+    if recipient is not None and recipient.email and wants_mail(recipient, OUTCOMES):
         transaction.on_commit(lambda: _mail_returned(measurement.pk))
     return measurement
 

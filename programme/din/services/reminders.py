@@ -51,7 +51,10 @@ def send_measurement_reminders(*, by, today: date | None = None, dry_run=False):
     today = today or timezone.localdate()
     sent = []
     indicators = (
-        Indicator.objects.filter(owner__isnull=False, owner__is_active=True)
+        # Owners who turned reminders off on their profile (avk.profile) are not e-mailed.
+        Indicator.objects.filter(
+            owner__isnull=False, owner__is_active=True, owner__mail_reminders=True
+        )
         .exclude(owner__email="")
         .select_related("owner", "goal", "programme")
         .order_by("programme", "pk")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from avk import policy
@@ -16,6 +17,7 @@ from avk.shortcuts import DamagedPost, object_for, posted_version
 from .. import permissions, selectors, services
 from ..forms import MeasurementForm, MeasurementReturnForm
 from ..models import Indicator, Measurement, MeasurementStatus
+from ..services.measurements import measurements_approve as approve_many
 
 
 def indicator_detail(request, pk):
@@ -38,6 +40,7 @@ def _indicator_page(request, programme, indicator, *, form=None, status=200):
         m.may_resubmit = m.status == MeasurementStatus.RETURNED and (
             permissions.can_resubmit_measurement(user, m, may_enter=can_enter)
         )
+    reviewable = sum(1 for m in measurements if m.may_review)
     return render(
         request,
         "programme/indicator_detail.html",
@@ -47,6 +50,8 @@ def _indicator_page(request, programme, indicator, *, form=None, status=200):
             "measurements": measurements,
             "can_change": can_change,
             "can_enter": can_enter,
+            "reviewable": reviewable,
+            "has_actions": any(m.may_review or m.may_resubmit for m in measurements),
             "form": form or MeasurementForm(),
             "history": entries(indicator),
         },
@@ -135,6 +140,40 @@ def measurement_review(request, pk):
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
+    return redirect(indicator)
+
+
+@require_POST
+def measurements_approve(request, pk):
+    """Approve the drafts ticked on the indicator's page, all at once (or none of them)."""
+    indicator = object_for(
+        request, Indicator.objects.select_related("programme"), "din.view_din", pk=pk
+    )
+    ids = request.POST.getlist("measurement")
+    if not ids:
+        messages.error(request, _("Tick the measurements you want to approve."))
+        return redirect(indicator)
+    try:
+        if not all(i.isdigit() for i in ids):
+            raise DamagedPost
+        versions = {int(i): posted_version(request, f"version-{i}") for i in ids}
+    except DamagedPost:
+        return _damaged(request, indicator)
+    try:
+        approved = approve_many(versions=versions, by=request.user, indicator=indicator)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d measurement has been approved.",
+                "%(count)d measurements have been approved.",
+                len(approved),
+            )
+            % {"count": len(approved)},
+        )
     return redirect(indicator)
 
 

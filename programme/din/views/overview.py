@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qs, urlparse
 
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -11,6 +11,8 @@ from avk.shortcuts import programme_for
 
 from .. import selectors
 from ..forms import DinFilterForm
+from ..models import OperationalGoal
+from ..selectors import outline
 
 
 def _filters_of(request):
@@ -22,10 +24,12 @@ def _filters_of(request):
 
 
 def _tree_context(request, programme, focus=None):
+    """The folded overview: lines and goals with counts and progress; a goal's efforts are
+    loaded when it is opened (`din_goal_efforts`)."""
     filters = _filters_of(request)
     return {
         "programme": programme,
-        "tree": selectors.din_tree(programme, filters),
+        "tree": outline.din_outline(programme, filters),
         "can_change": policy.allowed(request.user, "din.change_din", programme),
         "focus": focus or {},
     }
@@ -34,6 +38,7 @@ def _tree_context(request, programme, focus=None):
 def _tree_response(request, programme, focus=None, notice=""):
     context = _tree_context(request, programme, focus)
     context["notice"] = notice
+    context["oob"] = True  # the jump list follows the tree (added, moved, renamed items)
     response = render(request, "programme/_din_tree.html", context)
     response["HX-Retarget"] = "#din-tree"
     response["HX-Reswap"] = "outerHTML"
@@ -60,6 +65,41 @@ def din_overview(request, slug):
     return render(request, "programme/din.html", context)
 
 
+def din_goal_efforts(request, slug, pk):
+    """An operational goal's indicators and efforts: the part of the overview that is loaded
+    when the goal is opened (htmx), or a page of its own without JavaScript."""
+    programme = programme_for(request, slug, "din.view_din")
+    goal = get_object_or_404(
+        OperationalGoal.objects.select_related("strategic_goal__line"), pk=pk, programme=programme
+    )
+    filters = _filters_of(request)
+    context = {
+        "programme": programme,
+        "goal": goal,
+        "content": outline.goal_efforts(goal, filters),
+        "filters": filters,
+        "can_change": policy.allowed(request.user, "din.change_din", programme),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "programme/_din_goal_efforts.html", context)
+    return render(request, "programme/din_efforts_page.html", {**context, "standalone": True})
+
+
+def din_unlinked_efforts(request, slug):
+    """The efforts that serve no goal, loaded when their section of the overview opens."""
+    programme = programme_for(request, slug, "din.view_din")
+    filters = _filters_of(request)
+    context = {
+        "programme": programme,
+        "efforts": outline.unlinked_efforts(programme, filters),
+        "filters": filters,
+        "can_change": policy.allowed(request.user, "din.change_din", programme),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "programme/_din_unlinked_efforts.html", context)
+    return render(request, "programme/din_efforts_page.html", {**context, "standalone": True})
+
+
 def din_health(request, slug):
     programme = programme_for(request, slug, "din.view_din")
     health = selectors.din_health(programme)
@@ -83,6 +123,9 @@ def din_health(request, slug):
             "programme": programme,
             "sections": sections,
             "total": sum(len(s["items"]) for s in sections),
+            "size": selectors.din_size(programme),
+            "can_import": policy.allowed(request.user, "din.import_din", programme),
+            "can_change": policy.allowed(request.user, "din.change_din", programme),
             "awaiting": list(selectors.measurements_awaiting_approval(programme)[:50]),
         },
     )

@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from avk import formats
 from avk.shortcuts import programme_for
 
 from .. import diagram as layout
@@ -114,8 +115,8 @@ class PlanningFilterForm(_FilterForm):
                     _("%(phase)s, %(start)s to %(end)s")
                     % {
                         "phase": capfirst(p.phase.get_phase_display()),
-                        "start": date_format(p.start, "F Y"),
-                        "end": date_format(p.end, "F Y"),
+                        "start": formats.month(p.start),
+                        "end": formats.month(p.end),
                     },
                 )
                 for p in phases

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from avk import policy
+from avk import policy, sections
 from avk.concurrency import StaleEdit
 from avk.forms import add_service_errors
 from avk.history import entries
@@ -93,6 +93,8 @@ def workinggroup_detail(request, pk):
             "can_change": can_change,
             "member_form": WorkingGroupMemberForm(programme=programme) if can_change else None,
             "history": entries(group),
+            # what other apps add (reflection: the attention points that led to it)
+            "sections": sections.sections_for("working_group", request, group, programme),
         },
     )
 

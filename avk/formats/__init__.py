@@ -1,0 +1,121 @@
+"""One way of writing dates, months and money, in the reader's language.
+
+Django reads the date formats of `nl/formats.py` and `en/formats.py` here (FORMAT_MODULE_PATH):
+`{{ day|date }}` is "19 juni 2023", `{{ day|date:"SHORT_DATE_FORMAT" }}` (tables) "19-06-2023".
+What Django has no format name for is written by the helpers below, which the template filters
+of `avk.templatetags.avk` (`money`, `month`, `months`) and Python code share:
+
+- money: "€ 84.000", with cents only when there are cents ("€ 1.234,50");
+- a month: "aug. 2023" (the Taalunie's abbreviations: "mrt.", "mei", "jun.", see MONTHS_NL);
+- a period of months: "aug. 2023 – dec. 2023" (an open side stays open: "aug. 2023 –").
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language
+
+#: Dutch month abbreviations as the Taalunie writes them (mrt., mei, jun.).
+MONTHS_NL = {
+    1: "jan.",
+    2: "feb.",
+    3: "mrt.",
+    4: "apr.",
+    5: "mei",
+    6: "jun.",
+    7: "jul.",
+    8: "aug.",
+    9: "sep.",
+    10: "okt.",
+    11: "nov.",
+    12: "dec.",
+}
+#: The same in English, for the English interface.
+MONTHS_EN = {
+    1: "Jan.",
+    2: "Feb.",
+    3: "Mar.",
+    4: "Apr.",
+    5: "May",
+    6: "Jun.",
+    7: "Jul.",
+    8: "Aug.",
+    9: "Sep.",
+    10: "Oct.",
+    11: "Nov.",
+    12: "Dec.",
+}
+
+NBSP = "\u00a0"
+
+#: The language the programmes' own content is written in (titles, descriptions, minutes).
+CONTENT_LANGUAGE = "nl"
+
+
+def _dutch() -> bool:
+    return (get_language() or "nl").split("-")[0] != "en"
+
+
+def is_content_language() -> bool:
+    """Is the interface in the language the content is written in (Dutch)?"""
+    return (get_language() or CONTENT_LANGUAGE).split("-")[0] == CONTENT_LANGUAGE
+
+
+def as_decimal(value) -> Decimal | None:
+    """A number from a Decimal, int, float or its text; None when it is none."""
+    if value in (None, "") or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def money(value, decimals: int | None = None) -> str:
+    """€ 84.000 in Dutch (€84,000 in English); cents only when there are cents (€ 1.234,50),
+    or always `decimals` places when asked. Empty for no value; text that is no number as is."""
+    amount = as_decimal(value)
+    if amount is None:
+        return "" if value in (None, "") else str(value)
+    if decimals is None:
+        decimals = 0 if amount == amount.to_integral_value() else 2
+    sign = "-" if amount < 0 else ""
+    figures = number_format(
+        abs(amount), decimal_pos=int(decimals), use_l10n=True, force_grouping=True
+    )
+    return f"{sign}€{NBSP}{figures}" if _dutch() else f"{sign}€{figures}"
+
+
+def month(value) -> str:
+    """A month, short: "aug. 2023" (English "Aug. 2023"); empty for no value."""
+    if not isinstance(value, datetime.date):
+        return "" if value in (None, "") else str(value)
+    names = MONTHS_NL if _dutch() else MONTHS_EN
+    return f"{names[value.month]}{NBSP}{value.year}"
+
+
+def month_long(value) -> str:
+    """A month in full: "augustus 2023"; empty for no value."""
+    if not isinstance(value, datetime.date):
+        return "" if value in (None, "") else str(value)
+    return date_format(value, "YEAR_MONTH_FORMAT")
+
+
+def months(start, end) -> str:
+    """A period of months, "aug. 2023 – dec. 2023"; a single month once; an open side stays
+    open ("aug. 2023 –", "– dec. 2023"); empty when both are unknown."""
+    if not start and not end:
+        return ""
+    if start and end and (start.year, start.month) == (end.year, end.month):
+        return month(start)
+    return f"{month(start)} – {month(end)}".strip()
+
+
+def short_date(value) -> str:
+    """A date in a table: "19-06-2023"; empty for no value."""
+    if not isinstance(value, datetime.date):
+        return "" if value in (None, "") else str(value)
+    return date_format(value, "SHORT_DATE_FORMAT")

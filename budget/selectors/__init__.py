@@ -1,0 +1,60 @@
+"""Read-side queries of the budget: one budget's sheet (`budgets`), the multi-year overview
+(`overview`) and the member contributions received (`contributions`)."""
+
+from .budgets import (
+    Derived,
+    Row,
+    Sheet,
+    SideTable,
+    balance_of,
+    budget_in_force,
+    budget_sheet,
+    budgets_of,
+    chain_of,
+    current_version,
+    derived_contributions,
+    elapsed_share,
+    pending_decisions,
+    planned_amount,
+    realisation_entries,
+)
+from .contributions import (
+    ContributionRow,
+    State,
+    Summary,
+    behind_counts,
+    contribution_paid_check,
+    contribution_rows,
+    partner_contributions,
+    summarise,
+)
+from .overview import Overview, Period, budget_overview
+
+__all__ = [
+    "ContributionRow",
+    "Derived",
+    "Overview",
+    "Period",
+    "Row",
+    "Sheet",
+    "SideTable",
+    "State",
+    "Summary",
+    "balance_of",
+    "behind_counts",
+    "budget_in_force",
+    "budget_overview",
+    "budget_sheet",
+    "budgets_of",
+    "chain_of",
+    "contribution_paid_check",
+    "contribution_rows",
+    "current_version",
+    "derived_contributions",
+    "elapsed_share",
+    "partner_contributions",
+    "pending_decisions",
+    "planned_amount",
+    "realisation_entries",
+    "summarise",
+]

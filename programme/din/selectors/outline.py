@@ -1,0 +1,248 @@
+"""Read side of the folded DIN overview: the outline (lines, strategic and operational goals with
+their counts and progress, but no efforts) and the efforts of one goal, which the page loads when
+the goal is opened. Both run a fixed number of queries whatever the size of the DIN, and the
+outline builds no effort objects at all, so the first page stays small.
+
+- `din_outline(programme, filters=None)` -> `Outline`
+- `goal_efforts(goal, filters=None)` -> `GoalEfforts`: each effort is described once, under its
+  home goal (the goal it contributes to most, the first in the tree on a tie); under the other
+  goals it serves it appears as a one-line reference to that home.
+- `unlinked_efforts(programme, filters=None)` -> the efforts that serve no goal.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from programme.core.models import Programme
+
+from ..models import (
+    CONTRIBUTION_WEIGHT,
+    Effort,
+    EffortGoal,
+    EffortPartner,
+    EffortStatus,
+    Indicator,
+    Measurement,
+    MeasurementStatus,
+    OperationalGoal,
+    ProgrammeLine,
+    StrategicGoal,
+    WorkingGroup,
+)
+from .overview import DinFilters, _mean, indicator_achievement
+
+
+@dataclass
+class Outline:
+    lines: list
+    filters: DinFilters
+    unlinked_count: int = 0
+    effort_count: int = 0
+    goal_count: int = 0
+
+
+@dataclass
+class GoalEfforts:
+    goal: OperationalGoal
+    indicators: list
+    own: list = field(default_factory=list)  # EffortGoal links of efforts described here
+    shared: list = field(default_factory=list)  # links of efforts described under another goal
+
+
+def _matching_efforts(programme, filters: DinFilters):
+    efforts = Effort.objects.filter(programme=programme)
+    if filters.filters_efforts:
+        efforts = efforts.filter(pk__in=efforts.filter(filters.effort_q()))
+    return efforts
+
+
+def _indicators(queryset):
+    """Indicators with their approved measurements and `.achievement`, in name order."""
+    indicators = list(
+        queryset.order_by("name", "pk").prefetch_related(
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.filter(status=MeasurementStatus.APPROVED).order_by(
+                    "period_end"
+                ),
+                to_attr="approved",
+            )
+        )
+    )
+    for indicator in indicators:
+        indicator.achievement = indicator_achievement(indicator, indicator.approved)
+    return indicators
+
+
+def _effort_progress(rows) -> int | None:
+    """Weighted mean progress of (contribution, status, progress) rows; stopped efforts do not
+    count (as `weighted_effort_progress`, without building the efforts)."""
+    total = weight = 0
+    for contribution, status, progress in rows:
+        if status == EffortStatus.STOPPED:
+            continue
+        w = CONTRIBUTION_WEIGHT[contribution]
+        total += w * progress
+        weight += w
+    return round(total / weight) if weight else None
+
+
+def din_outline(programme: Programme, filters: DinFilters | None = None) -> Outline:
+    """Lines -> strategic goals (`shown_strategic`) -> operational goals (`shown_operational`),
+    each with `.progress` = {"efforts": %, "indicators": %} and each operational goal with
+    `effort_count` (the efforts matching the filters) and `indicator_count`. Effort filters keep
+    only goals with a matching effort, as on the diagram. Seven queries, whatever the size."""
+    filters = filters or DinFilters()
+    lines_qs = ProgrammeLine.objects.filter(programme=programme).order_by("order", "pk")
+    sgoal_qs = StrategicGoal.objects.filter(programme=programme).order_by("order", "pk")
+    ogoal_qs = OperationalGoal.objects.filter(programme=programme).order_by("order", "pk")
+    link_qs = EffortGoal.objects.filter(goal__programme=programme)
+    indicator_qs = Indicator.objects.filter(goal__programme=programme)
+    if filters.line:
+        lines_qs = lines_qs.filter(pk=filters.line)
+        sgoal_qs = sgoal_qs.filter(line_id=filters.line)
+        ogoal_qs = ogoal_qs.filter(strategic_goal__line_id=filters.line)
+        link_qs = link_qs.filter(goal__strategic_goal__line_id=filters.line)
+        indicator_qs = indicator_qs.filter(goal__strategic_goal__line_id=filters.line)
+    if filters.filters_efforts:
+        link_qs = link_qs.filter(effort__in=_matching_efforts(programme, filters))
+    links = defaultdict(list)
+    for goal_id, effort_id, contribution, status, progress in link_qs.values_list(
+        "goal_id", "effort_id", "contribution", "effort__status", "effort__progress"
+    ):
+        links[goal_id].append((effort_id, contribution, status, progress))
+    indicators = defaultdict(list)
+    for indicator in _indicators(indicator_qs):
+        indicators[indicator.goal_id].append(indicator)
+
+    operational = defaultdict(list)
+    shown_efforts = set()
+    for ogoal in ogoal_qs:
+        rows = links[ogoal.pk]
+        ogoal.effort_count = len(rows)
+        ogoal.indicator_count = len(indicators[ogoal.pk])
+        ogoal.progress = {
+            "efforts": _effort_progress(row[1:] for row in rows),
+            "indicators": _mean(i.achievement["percent"] for i in indicators[ogoal.pk]),
+        }
+        operational[ogoal.strategic_goal_id].append(ogoal)
+    strategic = defaultdict(list)
+    for sgoal in sgoal_qs:
+        goals = operational[sgoal.pk]
+        sgoal.progress = {
+            key: _mean([o.progress[key] for o in goals]) for key in ("efforts", "indicators")
+        }
+        sgoal.shown_operational = [
+            o for o in goals if o.effort_count or not filters.filters_efforts
+        ]
+        for ogoal in sgoal.shown_operational:
+            shown_efforts.update(row[0] for row in links[ogoal.pk])
+        strategic[sgoal.line_id].append(sgoal)
+    lines = []
+    goal_count = 0
+    for line in lines_qs:
+        sgoals = strategic[line.pk]
+        line.progress = {
+            key: _mean([s.progress[key] for s in sgoals]) for key in ("efforts", "indicators")
+        }
+        line.shown_strategic = [
+            s for s in sgoals if s.shown_operational or not filters.filters_efforts
+        ]
+        line.goal_count = sum(len(s.shown_operational) for s in line.shown_strategic)
+        goal_count += line.goal_count
+        if line.shown_strategic or not filters.filters_efforts:
+            lines.append(line)
+    unlinked = 0
+    if not filters.line:
+        unlinked = (
+            _matching_efforts(programme, filters)
+            .filter(~Exists(EffortGoal.objects.filter(effort=OuterRef("pk"))))
+            .count()
+        )
+    return Outline(
+        lines=lines,
+        filters=filters,
+        unlinked_count=unlinked,
+        effort_count=len(shown_efforts) + unlinked,
+        goal_count=goal_count,
+    )
+
+
+# --- efforts, loaded when a goal opens -----------------------------------------------------------
+
+
+def _effort_prefetches(prefix: str = "") -> list:
+    return [
+        Prefetch(
+            f"{prefix}partner_links",
+            queryset=EffortPartner.objects.select_related("partner").order_by(
+                "-role", "partner__name"
+            ),
+        ),
+        Prefetch(
+            f"{prefix}working_groups", queryset=WorkingGroup.objects.order_by("order", "name")
+        ),
+    ]
+
+
+def _tree_position(link) -> tuple:
+    goal = link.goal
+    sgoal = goal.strategic_goal
+    return (sgoal.line.order, sgoal.line_id, sgoal.order, sgoal.pk, goal.order, goal.pk)
+
+
+def home_link(links, line: int | None = None):
+    """The goal link an effort is described under: the highest contribution, then the first in
+    the tree. With a line filter only that line's goals count."""
+    eligible = [lk for lk in links if not line or lk.goal.strategic_goal.line_id == line]
+    if not eligible:
+        return None
+    return min(eligible, key=lambda lk: (-CONTRIBUTION_WEIGHT[lk.contribution], _tree_position(lk)))
+
+
+def goal_efforts(goal: OperationalGoal, filters: DinFilters | None = None) -> GoalEfforts:
+    """The efforts serving `goal` (those matching the filters), split into `own` (described
+    here) and `shared` (described under their home goal). Each link's effort has lead, partner
+    links, working groups and all its goal links (`served`, in tree order, each with its goal
+    and that goal's strategic goal and line) loaded; `link.home` is the home goal link and
+    `link.others` the effort's other goal links. Six queries, whatever the size."""
+    filters = filters or DinFilters()
+    links = (
+        EffortGoal.objects.filter(goal=goal)
+        .select_related("effort__lead_member__partner", "effort__lead_user")
+        .prefetch_related(
+            *_effort_prefetches("effort__"),
+            Prefetch(
+                "effort__goal_links",
+                queryset=EffortGoal.objects.select_related("goal__strategic_goal__line"),
+            ),
+        )
+        .order_by("effort__start_month", "effort__title", "pk")
+    )
+    if filters.filters_efforts:
+        links = links.filter(effort__in=_matching_efforts(goal.programme_id, filters))
+    result = GoalEfforts(goal=goal, indicators=_indicators(goal.indicators.all()))
+    for link in links:
+        served = sorted(link.effort.goal_links.all(), key=_tree_position)
+        for other in served:
+            other.on_page = not filters.line or (other.goal.strategic_goal.line_id == filters.line)
+        link.home = home_link(served, filters.line) or link
+        link.others = [other for other in served if other.goal_id != goal.pk]
+        (result.own if link.home.goal_id == goal.pk else result.shared).append(link)
+    return result
+
+
+def unlinked_efforts(programme: Programme, filters: DinFilters | None = None) -> list:
+    """The (matching) efforts that serve no goal, with lead, partner links and working groups."""
+    filters = filters or DinFilters()
+    return list(
+        _matching_efforts(programme, filters)
+        .filter(~Exists(EffortGoal.objects.filter(effort=OuterRef("pk"))))
+        .select_related("lead_member__partner", "lead_user")
+        .prefetch_related(*_effort_prefetches())
+        .order_by("start_month", "title", "pk")
+    )
