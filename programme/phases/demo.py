@@ -3,16 +3,18 @@
 governance, the budget and reflection.
 
 - Faseplan 1 (August 2023 to August 2024) with the seed's texts (shortened where long), every
-  goal and effort of the DIN with its planning, the working groups and the budget of its period
-  (costs EUR 249.750 in ten lines, coverage EUR 84.000 from the members and EUR 165.750 from
+  goal of the DIN and its efforts with their planning, the working groups and the budget of its
+  period (costs EUR 249.750 in ten lines, coverage EUR 84.000 from the members and EUR 165.750 from
   funds and subsidies). The Dagelijks Bestuur adopts plan and budget in its meeting of 10 July
   2023, one proposal with two decisions: the plan's contents are frozen that day.
-- After that, the DIN moves on: two efforts from the reflection's attention points are added
-  and a partner joins an effort, so the adopted plan 1 (frozen) differs from the DIN today.
+  Plan 1 leaves the efforts that are still an idea (the local experiments, the workshops by
+  informal helpers) for later.
+- After that, the DIN moves on: a partner joins an effort, so the adopted plan 1 (frozen)
+  differs from the DIN today.
 - Faseplan 2 (August 2024 to August 2025) as a concept drawn up from plan 1: the completed
-  efforts dropped, the running ones replanned, the two new efforts taken up, a goal left out,
-  two attention points of seed 003 taken up ("opgepakt in faseplan"), and a concept budget
-  with a few changed lines. Its comparison with plan 1 has something to show.
+  efforts dropped, the running ones replanned, the ideas taken up, a goal left out, two
+  attention points of seed 003 taken up ("opgepakt in faseplan"), and a concept budget with a
+  few changed lines. Its comparison with plan 1 has something to show.
 """
 
 from __future__ import annotations
@@ -186,28 +188,8 @@ COSTS = [
 ]
 MEMBERS, FUNDS = D("84000"), D("165750")
 
-#: Efforts the DIN gains after plan 1, from the reflection's attention points (seed 003):
-#: (title, description, operational goal prefixes, partner names, attention point prefix).
-NEW_EFFORTS = [
-    (
-        "Bestaande interventies inventariseren en een framework voor monitoring maken",
-        "Bij betrokken organisaties en kernpersonen inventariseren wat er waar gebeurt dat de "
-        "moeite waard is, en een framework maken: wat willen we weten? Met terugkoppeling naar de "
-        "AVK-partners en lerend evalueren als basis.",
-        ["We weten welke methodieken", "Per jaar een rapportage"],
-        ["Hanzehogeschool", "CMO STAMM"],
-        "Monitoring, effectiviteit",
-    ),
-    (
-        "Onboarding van partners en per partner een AVK-team",
-        "Met standaard middelen (aan te passen in eigen huisstijl) en een AVK-team per partner: "
-        "een bestuurder, twee managers en twee mensen uit de uitvoering, die samen de visie van "
-        "de AVK handen en voeten geven.",
-        ["Professionals zetten bestaande kennis"],
-        ["Noorderpoort"],
-        "Samen handen en voeten",
-    ),
-]
+#: The attention points of seed 003 that plan 2 takes up (title prefixes).
+ATTENTION = ["Monitoring, effectiviteit", "Samen handen en voeten"]
 #: The operational goal plan 2 leaves out (prefix).
 LEFT_OUT = "Verwezenlijken van grotere conferenties"
 
@@ -268,7 +250,11 @@ def _select_all(plan, team) -> None:
         operational_goals=OperationalGoal.objects.filter(programme=avk).values_list(
             "pk", flat=True
         ),
-        efforts=dict.fromkeys(Effort.objects.filter(programme=avk).values_list("pk", flat=True)),
+        efforts=dict.fromkeys(
+            Effort.objects.filter(programme=avk)
+            .exclude(status=EffortStatus.IDEA)
+            .values_list("pk", flat=True)
+        ),
     )
 
 
@@ -330,44 +316,22 @@ def _date_history(context, plan, budget, proposal, meeting) -> None:
     demo.backdate(context, meeting.agenda_items.all(), meeting.starts_at)
 
 
-def _move_on(avk, team) -> list[Effort]:
-    """The DIN after plan 1: new efforts from the reflection, a partner joins an effort."""
-    added = []
-    for title, description, goals, partners, _point in NEW_EFFORTS:
-        effort = Effort.objects.filter(programme=avk, title=title).first()
-        if effort is None:
-            effort = din_services.effort_create(
-                programme=avk,
-                by=team,
-                title=title,
-                description=description,
-                status=EffortStatus.PLANNED,
-                start_month=date(2024, 9, 1),
-                end_month=date(2025, 6, 1),
-                goals=[
-                    OperationalGoal.objects.get(programme=avk, title__startswith=g) for g in goals
-                ],
-                partners=list(
-                    Partner.objects.filter(name__in=partners, participations__programme=avk)
-                ),
-            )
-        added.append(effort)
+def _move_on(avk, team) -> None:
+    """The DIN after plan 1: a partner joins an effort."""
     effort = Effort.objects.filter(
         programme=avk, title__startswith="Organiseren van trainingen"
     ).first()
     joining = Partner.objects.filter(name="Cosis", participations__programme=avk).first()
-    if effort is not None and joining is not None:
-        links = [
-            (link.partner, link.role) for link in effort.partner_links.select_related("partner")
-        ]
-        if all(partner != joining for partner, _role in links):
-            din_services.effort_update(
-                effort_id=effort.pk,
-                version=effort.version,
-                by=team,
-                partners=[*links, (joining, "deelnemer")],
-            )
-    return added
+    if effort is None or joining is None:
+        return
+    links = [(link.partner, link.role) for link in effort.partner_links.select_related("partner")]
+    if all(partner != joining for partner, _role in links):
+        din_services.effort_update(
+            effort_id=effort.pk,
+            version=effort.version,
+            by=team,
+            partners=[*links, (joining, "deelnemer")],
+        )
 
 
 def _budget_2(avk, team, budget_1) -> Budget | None:
@@ -406,7 +370,7 @@ def _budget_2(avk, team, budget_1) -> Budget | None:
     return budget
 
 
-def _plan_2(avk, plan_1, team, added) -> PhasePlan:
+def _plan_2(avk, plan_1, team) -> PhasePlan:
     plan = services.plan_create(
         programme=avk,
         by=team,
@@ -429,8 +393,10 @@ def _plan_2(avk, plan_1, team, added) -> PhasePlan:
             efforts[effort.pk] = (PLAN_2[0], None)
         else:
             efforts[effort.pk] = (date(2024, 9, 1), date(2025, 6, 1))
-    for effort in added:
-        efforts[effort.pk] = (effort.start_month, effort.end_month)
+    for pk in Effort.objects.filter(programme=avk, status=EffortStatus.IDEA).values_list(
+        "pk", flat=True
+    ):
+        efforts[pk] = (date(2024, 10, 1), date(2025, 6, 1))
     services.selection_set(
         plan_id=plan.pk,
         version=None,
@@ -441,7 +407,7 @@ def _plan_2(avk, plan_1, team, added) -> PhasePlan:
         ).values_list("goal_id", flat=True),
         efforts=efforts,
     )
-    for *_rest, prefix in NEW_EFFORTS:
+    for prefix in ATTENTION:
         point = AttentionPoint.objects.filter(programme=avk, title__startswith=prefix).first()
         if point is not None:
             services.attention_take_up(plan_id=plan.pk, point_id=point.pk, by=team)
@@ -480,6 +446,6 @@ def load(context: dict) -> None:
     budget.refresh_from_db()
     _date_history(context, plan, budget, proposal, meeting)
     out("  faseplan 1 vastgesteld door het Dagelijks Bestuur (10 juli 2023)")
-    added = _move_on(avk, team)
-    _plan_2(avk, plan, team, added)
+    _move_on(avk, team)
+    _plan_2(avk, plan, team)
     out("  faseplan 2 als concept, met twee aandachtspunten uit de reflectie opgepakt")

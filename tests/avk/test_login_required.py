@@ -14,7 +14,16 @@ PUBLIC = {
     "set_language",
     "calendar-feed",  # calendar programs read it by its private token (tests/avk/test_calendar.py)
 }
-SAMPLE_KWARGS = {"slug": "avk", "pk": 1, "uidb64": "MQ", "token": "abc-123", "kind": "line"}
+SAMPLE_KWARGS = {
+    "slug": "avk",
+    "pk": 1,
+    "uidb64": "MQ",
+    "token": "abc-123",
+    "kind": "line",
+    "side": "kosten",
+    "link": 1,
+    "partner_pk": 1,
+}
 
 
 def named_patterns(resolver=None, namespace=""):

@@ -62,12 +62,12 @@ def test_home_panels_for_team_and_owner(client, users, programme):
     MeasurementFactory(indicator=indicator, status="concept", period_label="2025")
     client.force_login(users["programme_team"])
     page = client.get(reverse("home")).content.decode()
-    assert "DIN: vraagt aandacht" in page and "operationeel doel zonder inspanningen" in page
-    assert "Wacht op goedkeuring" in page
+    assert "operationeel doel zonder inspanningen" in page and "#goals_without_efforts" in page
+    assert "Partners in de alliantie" in page  # the draft measurement waits for approval
     client.force_login(users["reader"])
     page = client.get(reverse("home")).content.decode()
     assert "Gevraagde metingen" in page and "Partners in de alliantie" in page
-    assert "DIN: vraagt aandacht" not in page
+    assert "#goals_without_efforts" not in page
 
 
 def test_menu_has_din_entries(client, users, programme):

@@ -351,7 +351,7 @@ def test_open_ended_and_clipped_bars(client, users, programme, din):
     signal = bars["Inzetten op vroegsignalering"]
     assert signal["left"] == pytest.approx(100 * 2 / 6)
     assert signal["width"] == pytest.approx(100 * 4 / 6) and signal["after"]
-    assert "vanaf jan 2023, zonder einde" in response.content.decode()
+    assert "vanaf jan.\xa02023, zonder einde" in response.content.decode()
 
 
 # -- Query counts ---------------------------------------------------------------------------

@@ -3,6 +3,8 @@ edit the texts, put before the board, close, its history."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -45,10 +47,13 @@ def plan_create(request, slug):
     latest = selectors.plans_of(programme).first()
     initial = {}
     if latest is not None:
+        start = latest.valid_until + timedelta(days=1)
         initial = {
             "number": latest.number + 1,
             "title": f"Faseplan {latest.number + 1}",
             "copy_from": latest.pk,
+            "valid_from": start,
+            "valid_until": start + timedelta(days=364),
         }
     form = PlanForm(request.POST or None, programme=programme, initial=initial)
     if request.method == "POST" and form.is_valid():
