@@ -1,7 +1,8 @@
 """What every export to a spreadsheet shares: safe cells, a formatted sheet, one response.
 
 `xlsx_response` is the spreadsheet twin of `avk.pdf.pdf_response`: every download of a workbook
-goes through it, so file names, content type and headers are the same everywhere.
+goes through it, so file names, content type and headers are the same everywhere; `docx_response`
+does the same for a Word document.
 """
 
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 #: Text starting with one of these is read as a formula by spreadsheet programs (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -73,6 +75,17 @@ def xlsx_response(content, *, filename: str) -> HttpResponse:
     if not isinstance(content, bytes | bytearray):
         content = workbook_bytes(content)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def docx_response(content, *, filename: str) -> HttpResponse:
+    """A Word document (python-docx `Document` or its bytes) as a download named `filename`."""
+    if not isinstance(content, bytes | bytearray):
+        out = BytesIO()
+        content.save(out)
+        content = out.getvalue()
+    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

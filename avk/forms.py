@@ -3,7 +3,7 @@ import re
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
@@ -166,3 +166,25 @@ class MailPreferencesForm(forms.Form):
                 required=False,
                 initial=getattr(user, name),
             )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with its e-mail sent like every other mail of the portal: as
+    the background task of `avk.mail` (plain text)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template import loader
+
+        from avk import mail
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        mail.send(subject, body, [to_email], from_email=from_email)

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
@@ -43,12 +44,17 @@ class StaticOnlyURLFetcher(URLFetcher):
         if not path.startswith(self.static_prefix):
             return None
         relative = path[len(self.static_prefix) :]
-        if not relative or ".." in Path(relative).parts:
+        if not relative or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
             return None
-        found = finders.find(relative)
+        try:
+            found = finders.find(relative)
+        except SuspiciousFileOperation:
+            return None
         if not found and settings.STATIC_ROOT:
-            candidate = Path(settings.STATIC_ROOT) / relative
-            found = str(candidate) if candidate.is_file() else None
+            root = Path(settings.STATIC_ROOT).resolve()
+            candidate = (root / relative).resolve()
+            inside = candidate.is_relative_to(root)
+            found = str(candidate) if inside and candidate.is_file() else None
         return Path(found).resolve() if found else None
 
 
@@ -64,8 +70,22 @@ def render_pdf(template_name: str, context: dict | None = None, request=None) ->
 def pdf_response(
     template_name: str, context: dict, *, filename: str, request=None, inline: bool = False
 ) -> HttpResponse:
-    response = HttpResponse(render_pdf(template_name, context, request), "application/pdf")
+    return pdf_bytes_response(
+        render_pdf(template_name, context, request), filename=filename, inline=inline
+    )
+
+
+def pdf_bytes_response(content: bytes, *, filename: str, inline: bool = False) -> HttpResponse:
+    """A rendered (or kept) PDF as a download."""
+    response = HttpResponse(content, "application/pdf")
     disposition = "inline" if inline else "attachment"
     safe_name = slugify(filename.removesuffix(".pdf")) or "document"
     response["Content-Disposition"] = f'{disposition}; filename="{safe_name}.pdf"'
     return response
+
+
+def pdf_file_response(file, *, filename: str) -> HttpResponse:
+    """A kept PDF (a FileField's file in the storage) as a download (attachment); the caller
+    has checked that the reader may have it."""
+    with file.open("rb") as handle:
+        return pdf_bytes_response(handle.read(), filename=filename)

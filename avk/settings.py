@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "programme",
     "partners",
     "governance",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "avk.middleware.LanguageMiddleware",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "avk.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -101,6 +105,17 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: CACHE_URL, e.g. dbcache://avk_cache (after `manage.py createcachetable`, shared by every
+# machine on the database) or redis://127.0.0.1:6379/1; memory of each process by default, which
+# is enough for one machine because nothing the portal shares lives in it: sessions are in the
+# database and django-axes counts failed logins in the database (docs/deploy.md).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Sessions: in the database by default (shared by every machine); "cached_db" with a shared cache.
+SESSION_STORE = env.str("SESSION_STORE", default="db")
+if SESSION_STORE not in ("db", "cached_db"):
+    raise ImproperlyConfigured(f"SESSION_STORE must be db or cached_db, not {SESSION_STORE!r}.")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+
 AUTH_USER_MODEL = "avk.User"
 # The shell (avk) knows programmes and role assignments only by these names, as Django knows the
 # user model: avk imports no domain app (docs/architecture.md).
@@ -112,7 +127,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {  # OWASP ASVS 2.1.1: at least 12 characters
+        "NAME": "avk.passwords.MinimumLengthValidator",  # Django's, with a Dutch message
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -149,6 +167,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"  # never served publicly: uploads go through views that check access
+# Where `manage.py backup` writes its archives (the database and MEDIA_ROOT, docs/deploy.md).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -168,12 +188,35 @@ EMAIL_SUBJECT_PREFIX = "[Alliantieportaal] "
 # The address used in links in e-mails (invitations), e.g. https://portaal.example.org
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# Background work (django-tasks): long PDFs, e-mail and the scheduled commands' mails run in a
+# worker process, `manage.py db_worker`, that takes tasks from the database (django-tasks-db;
+# several workers on several machines share the queue). TASKS_BACKEND=immediate runs every task
+# at once in the process that enqueues it (no worker needed; long PDFs then hold a web worker):
+# the default with DEBUG on, so `make run` needs no second process.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_TASK_BACKEND = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+if _TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_TASK_BACKEND]}}
+# A decision-list PDF with more rows than this is made in the background, with a progress page.
+GOVERNANCE_PDF_BACKGROUND_ROWS = env.int("GOVERNANCE_PDF_BACKGROUND_ROWS", default=300)
+# How often a mail that could not be sent (mail server unreachable) is tried, minutes apart.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=5)
+
 # Security: strict by default whenever DEBUG is off; `check --deploy` is clean then.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
+# A login lasts at most SESSION_COOKIE_AGE seconds (12 hours by default: a working day, then
+# log in again; OWASP ASVS 3.3.2); logging out ends it on the server.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (base.html), never the cookie
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -181,6 +224,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only from the portal
+# itself, no inline script or style (templates hold none: tests/avk/test_security_headers.py),
+# no framing, forms post only here. data: images for Bootstrap's own icons in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 if env.bool("USE_X_FORWARDED_PROTO", default=False):  # behind a TLS-terminating proxy
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -18,4 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="avk-test-media-")
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: find files on request
+# Tasks run at once in the test's own thread; tests/avk/test_tasks.py runs the database backend
+# and its worker for real.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.adoptable"]  # noqa: F405 - the decide step's test model

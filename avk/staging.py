@@ -19,8 +19,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from avk.formats import file_size
 
 _SALT = "avk.staging"
 #: How long a checked file waits for its confirmation.
@@ -50,7 +51,7 @@ def check_size(size: int, *, limit: int | None = None) -> None:
     if size > limit:
         raise ValidationError(
             _("The file is %(size)s; at most %(limit)s can be imported.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            % {"size": file_size(size, above=limit), "limit": file_size(limit)},
             code="too_large",
         )
 

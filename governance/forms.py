@@ -255,7 +255,7 @@ class ActionItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         members = body.memberships.current().values("user_id")
         self.fields["owner"].queryset = User.objects.filter(pk__in=members).order_by("last_name")
-        self.helper = _helper(_("Add action item"))
+        self.helper = _helper(_("Add action item"), form_tag=False)  # the page holds the form
 
 
 class AgendaItemForm(forms.Form):

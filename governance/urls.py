@@ -16,6 +16,16 @@ urlpatterns = [
     path("<slug:slug>/besluitenlijst/", views.decision_list, name="decision-list"),
     path("<slug:slug>/besluitenlijst.xlsx", views.decision_list_xlsx, name="decision-list-xlsx"),
     path("<slug:slug>/besluitenlijst.pdf", views.decision_list_pdf, name="decision-list-pdf"),
+    path(
+        "<slug:slug>/besluitenlijst/pdf/<uuid:pk>/",
+        views.decision_list_pdf_progress,
+        name="decision-list-pdf-progress",
+    ),
+    path(
+        "<slug:slug>/besluitenlijst/pdf/<uuid:pk>/status/",
+        views.decision_list_pdf_status,
+        name="decision-list-pdf-status",
+    ),
     # proposals
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal-detail"),
     path("proposals/<int:pk>/pdf/", views.proposal_pdf, name="proposal-pdf"),

@@ -61,6 +61,17 @@ class CommitmentChangeForm(forms.Form):
         max_length=1000,
         help_text=_("In a few sentences: why this package?"),
     )
+    # The partner's commitments as the form was opened (services.commitments_seen): a save
+    # after someone else's change is refused with what changed (StaleEdit).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=50)
+
+    def refuse_stale(self, error, *, seen: str) -> None:
+        """Show the concurrent-edit message; the form now holds the current state, so saving
+        again is a deliberate choice."""
+        self.add_error(None, error)
+        data = self.data.copy()
+        data["seen"] = seen
+        self.data = data
 
     def __init__(self, *args, programme, back_office: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,13 +7,14 @@ of `avk.templatetags.avk` (`money`, `month`, `months`) and Python code share:
 
 - money: "€ 84.000", with cents only when there are cents ("€ 1.234,50");
 - a month: "aug. 2023" (the Taalunie's abbreviations: "mrt.", "mei", "jun.", see MONTHS_NL);
-- a period of months: "aug. 2023 – dec. 2023" (an open side stays open: "aug. 2023 –").
+- a period of months: "aug. 2023 – dec. 2023" (an open side stays open: "aug. 2023 –");
+- a file size: "10,4 MB", precise enough to differ from the limit it exceeds.
 """
 
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
@@ -119,3 +120,34 @@ def short_date(value) -> str:
     if not isinstance(value, datetime.date):
         return "" if value in (None, "") else str(value)
     return date_format(value, "SHORT_DATE_FORMAT")
+
+
+_SIZE_UNITS = [(1024**3, "GB"), (1024**2, "MB"), (1024, "KB")]
+
+
+def _size_figure(value: Decimal, places: int) -> tuple[Decimal, str]:
+    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if shown == shown.to_integral_value():
+        return shown, number_format(int(shown), use_l10n=True, force_grouping=True)
+    shown = shown.normalize()
+    decimals = -shown.as_tuple().exponent
+    return shown, number_format(shown, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def file_size(size: int, *, above: int | None = None) -> str:
+    """A file size as people read it: "10,4 MB", "850 KB", "10 MB" (no ",0"); 1 MB is 1024 KB.
+
+    With `above` (a limit the size exceeds), as many decimals as it takes to show a size larger
+    than the limit ("10,01 MB" over "10 MB", never "10,0 MB" over "10,0 MB"); in bytes when even
+    three decimals do not tell them apart."""
+    size = int(size)
+    factor, unit = next(((f, u) for f, u in _SIZE_UNITS if size >= f), (1, "bytes"))
+    if factor == 1:
+        return f"{number_format(size, use_l10n=True, force_grouping=True)}{NBSP}bytes"
+    value = Decimal(size) / factor
+    limit = Decimal(above) / factor if above is not None and size > above else None
+    for places in (1, 2, 3):
+        shown, text = _size_figure(value, places)
+        if limit is None or shown > _size_figure(limit, places)[0]:
+            return f"{text}{NBSP}{unit}"
+    return f"{number_format(size, use_l10n=True, force_grouping=True)}{NBSP}bytes"

@@ -34,6 +34,7 @@ from .decisions import (
     Vote,
     VoteChoice,
 )
+from .documents import DecisionListDocument, DocumentStatus
 from .meetings import (
     ActionItem,
     ActionStatus,
@@ -67,7 +68,9 @@ __all__ = [
     "Body",
     "BodyKind",
     "DecidedVia",
+    "DecisionListDocument",
     "DecisionKind",
+    "DocumentStatus",
     "Meeting",
     "MeetingStatus",
     "MemberRole",

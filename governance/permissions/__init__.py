@@ -46,6 +46,7 @@ from .meetings import (
     can_view_decision_list,
     can_view_history,
     can_view_meeting,
+    readable_meeting_bodies,
 )
 from .proposals import (
     STEPS,
@@ -82,6 +83,7 @@ __all__ = [
     "has_voted_everything",
     "is_drafter",
     "is_member",
+    "readable_meeting_bodies",
 ]
 
 RULES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from avk.access import Role, has_role
 
-from ..models import ActionItem, Body, Meeting, Proposal, ProposedDecision
+from ..models import ActionItem, Body, Meeting, Membership, Proposal, ProposedDecision
 from ._base import RECORDERS, back_office, is_drafter, is_member
 from .proposals import (
     can_manage_governance,
@@ -21,6 +21,21 @@ def can_view_meeting(user, meeting: Meeting) -> bool:
         back_office(user, programme)
         or has_role(user, programme, Role.BOARD)
         or is_member(user, meeting.body)
+    )
+
+
+def readable_meeting_bodies(user, programme) -> set[int] | None:
+    """The bodies whose meetings the person may read, asked once for a whole page: None means
+    every body of the programme (team, secretariat, board), otherwise the ids of the bodies they
+    sit in (empty for a partner contact). The same rule as can_view_meeting, for many rows."""
+    if back_office(user, programme) or has_role(user, programme, Role.BOARD):
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Membership.objects.current()
+        .filter(user=user, body__programme=programme)
+        .values_list("body_id", flat=True)
     )
 
 

@@ -4,11 +4,11 @@ so nothing is sent when the step is rolled back."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from avk import mail
 from avk.profile import OUTCOMES, PUT_BEFORE_ME, REMINDERS, wants_mail
 
 from ..models import Membership, Proposal
@@ -26,7 +26,7 @@ def _send(subject: str, template: str, context: dict, recipients, *, topic: str)
             continue
         with translation.override(settings.LANGUAGE_CODE):
             body = render_to_string(template, {**context, "user": user})
-        send_mail(subject, body, None, [user.email])
+        mail.send(subject, body, [user.email])
         sent += 1
     return sent
 

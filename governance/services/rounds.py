@@ -241,13 +241,30 @@ def round_send_reminder(*, proposal_id: int, now: datetime | None = None) -> int
 
 def close_written_rounds(*, now: datetime | None = None) -> dict[str, list[Proposal]]:
     """What the `close_written_rounds` command does: remind (once) and close what can close.
-    The system path: the steps run with `by=None` (no person, no gate to ask)."""
+    The system path: the steps run with `by=None` (no person, no gate to ask).
+
+    Each round is claimed in a transaction of its own with `select_for_update(skip_locked=True)`:
+    when two machines start the command at the same moment, the run that locks a round first
+    handles it and the other passes it by instead of waiting (and finds it closed or reminded
+    next time), so every round is closed and reminded once."""
     now = now or timezone.now()
     reminded, closed = [], []
-    open_rounds = Proposal.objects.filter(status=S.WRITTEN_ROUND).select_related("body")
-    for proposal in open_rounds:
-        if proposal.round_deadline <= now or round_all_voted(proposal):
-            closed.append(round_close(proposal_id=proposal.pk, by=None))
-        elif round_send_reminder(proposal_id=proposal.pk, now=now):
-            reminded.append(proposal)
+    open_ids = list(
+        Proposal.objects.filter(status=S.WRITTEN_ROUND).order_by("pk").values_list("pk", flat=True)
+    )
+    for proposal_id in open_ids:
+        with transaction.atomic():
+            # Only the proposal's own row (of "self", no ordering that joins other tables).
+            proposal = (
+                Proposal.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=proposal_id, status=S.WRITTEN_ROUND)
+                .order_by()
+                .first()
+            )
+            if proposal is None:  # another run holds it, or it was closed meanwhile
+                continue
+            if proposal.round_deadline <= now or round_all_voted(proposal):
+                closed.append(round_close(proposal_id=proposal.pk, by=None))
+            elif round_send_reminder(proposal_id=proposal.pk, now=now):
+                reminded.append(proposal)
     return {"reminded": reminded, "closed": closed}

@@ -13,6 +13,8 @@ from .bodies import (
 from .decisions import (
     decision_list,
     decision_list_pdf,
+    decision_list_pdf_progress,
+    decision_list_pdf_status,
     decision_list_xlsx,
     meeting_pdf,
     proposal_pdf,
@@ -65,6 +67,8 @@ __all__ = [
     "decision_correct",
     "decision_list",
     "decision_list_pdf",
+    "decision_list_pdf_progress",
+    "decision_list_pdf_status",
     "decision_list_xlsx",
     "meeting_agenda_add",
     "meeting_attendance",

@@ -8,20 +8,21 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from avk import policy
 from avk.exports import download_name, xlsx_response
-from avk.pdf import pdf_response
+from avk.pdf import pdf_file_response, pdf_response
 from avk.shortcuts import object_for, programme_for
 
-from .. import exports, selectors
-from .. import selectors as rows
+from .. import exports, permissions, selectors
 from ..markdown import render_for_print
-from ..models import MeetingStatus, Outcome, ProposalStatus
+from ..models import DecisionListDocument, MeetingStatus, ProposalStatus
+from ..selectors import listing
+from ..services import documents
 from ..wording import decided_sentence, memo_sentence
 from ._common import MEETINGS, PROPOSALS
 
@@ -29,6 +30,8 @@ __all__ = [
     "decision_list",
     "decision_list_xlsx",
     "decision_list_pdf",
+    "decision_list_pdf_progress",
+    "decision_list_pdf_status",
     "meeting_pdf",
     "proposal_pdf",
 ]
@@ -39,57 +42,9 @@ PER_PAGE = 50
 ALL_YEARS = "all"
 
 
-def _filters(request, bodies) -> rows.DecisionFilter:
-    """Parse ?body=&year=&outcome=&q=; a value that makes no sense is ignored with a message.
-    `year=all` asks for every year; without a year the list opens on the newest year with
-    decisions (a search without a year looks in every year)."""
-    filters = rows.DecisionFilter()
-    raw_body = request.GET.get("body", "")
-    by_pk = {str(b.pk): b for b in bodies}
-    filters.body = by_pk.get(raw_body) or rows.default_body(bodies)
-    if raw_body and raw_body not in by_pk:
-        filters.errors.append(_("This body is not one of the programme's bodies."))
-    raw_year = request.GET.get("year", "").strip()
-    filters.all_years = raw_year == ALL_YEARS
-    if raw_year and not filters.all_years:
-        if raw_year.isdigit() and 1900 <= int(raw_year) <= 2200:
-            filters.year = int(raw_year)
-        else:
-            filters.errors.append(_("The year must be a year such as 2023."))
-    outcome = request.GET.get("outcome", "")
-    if outcome in Outcome.values:
-        filters.outcome = outcome
-    elif outcome:
-        filters.errors.append(_("This outcome does not exist."))
-    filters.search = request.GET.get("q", "").strip()[: rows.MAX_SEARCH]
-    return filters
-
-
 def _decision_list_data(request, slug) -> dict:
     programme = programme_for(request, slug, "governance.view_decision_list")
-    bodies = list(selectors.bodies(programme=programme))
-    filters = _filters(request, bodies)
-    body = filters.body
-    show_actions = body is not None and policy.allowed(
-        request.user, "governance.view_action_items", body
-    )
-    year_counts = rows.decision_year_counts(user=request.user, programme=programme, body=body)
-    if not filters.year and not filters.all_years and not filters.search and year_counts:
-        filters.year = year_counts[0][0]  # the newest year opens the list
-    return {
-        "programme": programme,
-        "bodies": bodies,
-        "body": body,
-        "filters": filters,
-        "decisions": rows.decision_rows(user=request.user, programme=programme, filters=filters),
-        "years": [year for year, _n in year_counts],
-        "year_counts": year_counts,
-        "year_total": sum(n for _y, n in year_counts),
-        "outcomes": rows.outcome_choices(),
-        "actions": rows.action_item_rows(body=body) if show_actions else None,
-        "query": urlencode(filters.as_query()),
-        "today": timezone.localdate(),
-    }
+    return listing.decision_list_data(user=request.user, programme=programme, params=request.GET)
 
 
 def _filename(data: dict, extension: str) -> str:
@@ -107,6 +62,22 @@ def _with_sentences(decisions, body) -> list:
     for decision in decisions:
         decision.sentence = decided_sentence(decision, body)
     return decisions
+
+
+def _mark_meeting_links(request, data: dict) -> None:
+    """Link a meeting only where it leads somewhere for this person: the bodies whose meetings
+    they may read are asked once for the page (permissions.readable_meeting_bodies)."""
+    readable = permissions.readable_meeting_bodies(request.user, data["programme"])
+
+    def opens(meeting) -> bool:
+        return meeting is not None and (readable is None or meeting.body_id in readable)
+
+    for decision in data["decisions"]:
+        decision.meeting_link = opens(decision.decided_in)
+    actions = data["actions"]
+    if actions is not None:
+        for item in [*actions.open, *actions.done]:
+            item.meeting_link = opens(item.meeting)
 
 
 def _year_tabs(data: dict) -> list[dict]:
@@ -143,6 +114,7 @@ def decision_list(request, slug):
     page = Paginator(data["decisions"], PER_PAGE).get_page(request.GET.get("page"))
     data["page"] = page
     data["decisions"] = _with_sentences(page.object_list, data["body"])
+    _mark_meeting_links(request, data)
     data["year_tabs"] = _year_tabs(data)
     data["page_query"] = data["query"]
     return render(request, "governance/decision_list.html", data)
@@ -163,14 +135,50 @@ def decision_list_xlsx(request, slug):
 
 @require_GET
 def decision_list_pdf(request, slug):
+    """The list's PDF: the kept document while the list is unchanged (at once, the same bytes),
+    else rendered now, or for a long list in the background with a progress page."""
     data = _decision_list_data(request, slug)
     data["decisions"] = _with_sentences(data["decisions"], data["body"])
-    return pdf_response(
-        "governance/pdf/decision_list.html",
-        data,
-        filename=_filename(data, "pdf"),
-        request=request,
+    document = documents.decision_list_document(data=data, by=request.user)
+    if document.ready:
+        return pdf_file_response(document.file, filename=_filename(data, "pdf"))
+    return redirect(
+        "governance:decision-list-pdf-progress", slug=data["programme"].slug, pk=document.pk
     )
+
+
+def _document_for(request, slug, pk):
+    programme = programme_for(request, slug, "governance.view_decision_list")
+    return get_object_or_404(DecisionListDocument, pk=pk, programme=programme)
+
+
+@require_GET
+def decision_list_pdf_progress(request, slug, pk):
+    """The progress page ("De PDF wordt gemaakt…"), polling its status (htmx) until ready."""
+    document = _document_for(request, slug, pk)
+    return render(
+        request,
+        "governance/decision_list_pdf_progress.html",
+        _progress_context(document),
+    )
+
+
+@require_GET
+def decision_list_pdf_status(request, slug, pk):
+    document = _document_for(request, slug, pk)
+    return render(request, "governance/_decision_list_pdf_status.html", _progress_context(document))
+
+
+def _progress_context(document) -> dict:
+    query = urlencode(document.query)
+    download = reverse("governance:decision-list-pdf", args=[document.programme.slug])
+    return {
+        "programme": document.programme,
+        "document": document,
+        "download_url": f"{download}?{query}" if query else download,
+        "list_url": reverse("governance:decision-list", args=[document.programme.slug])
+        + (f"?{query}" if query else ""),
+    }
 
 
 @require_GET

@@ -221,9 +221,12 @@ def attachment_download(request, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=os.path.basename(attachment.file.name),
         content_type=attachment.content_type,
     )
+    # Never a page: should a browser still show it, it runs nothing and loads nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -3,7 +3,12 @@
 Views, admin, imports and the demo data call these; nothing else writes partners rows.
 """
 
-from .commitments import commitment_change, commitment_end, commitment_update
+from .commitments import (
+    commitment_change,
+    commitment_end,
+    commitment_update,
+    commitments_seen,
+)
 from .delegation import (
     delegation_member_add,
     delegation_member_remove,
@@ -29,6 +34,7 @@ from .partners import (
 
 __all__ = [
     "commitment_change",
+    "commitments_seen",
     "commitment_end",
     "commitment_update",
     "delegation_member_add",

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from avk.concurrency import ensure_fresh
+from avk.concurrency import StaleEdit, ensure_fresh
 from avk.policy import allowed, require
 from avk.services import end_period, lock, save_with_history, update_versioned
 from programme.core.models import Programme
@@ -28,6 +28,42 @@ from .partners import participation_of
 
 def _lock_partner(partner_id: int) -> Partner:
     return Partner.objects.select_for_update().get(pk=partner_id)
+
+
+def _newest(programme, partner) -> Commitment | None:
+    return (
+        Commitment.objects.filter(programme=programme, partner=partner)
+        .select_related("package")
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
+
+
+def commitments_seen(programme, partner) -> str:
+    """What a form to change the package holds of the partner's commitments when it is opened:
+    the newest commitment and its version ("0" without any). `commitment_change` refuses a save
+    from a form opened before another change (StaleEdit)."""
+    newest = _newest(programme, partner)
+    return f"{newest.pk}.{newest.version}" if newest is not None else "0"
+
+
+def _refuse_stale(programme, partner) -> None:
+    """StaleEdit naming the commitment saved after the form was opened, and who saved it."""
+    newest = _newest(programme, partner)
+    record = newest.history.order_by("-history_date", "-history_id").first() if newest else None
+    label = str(Commitment._meta.get_field("package").verbose_name)
+    now = (
+        _("%(code)s from %(date)s")
+        % {"code": newest.package.code, "date": date_format(newest.valid_from)}
+        if newest is not None
+        else "-"
+    )
+    raise StaleEdit(
+        newest or partner,
+        [(label, "", now)],
+        changed_by=getattr(record, "history_user", None),
+        changed_at=getattr(record, "history_date", None),
+    )
 
 
 @transaction.atomic
@@ -43,17 +79,22 @@ def commitment_change(
     motivation: str = "",
     notify: bool = True,
     event: str | None = None,
+    seen: str | None = None,
 ) -> Commitment:
     """The partner holds `package` from `valid_from` on; the commitment in force that day ends
     the day before. A later commitment or one starting the same day is refused, so periods
     never overlap. Only who may `partners.backdate_commitment` (the back office) starts a
     package before today; a partner contact gets a Dutch message naming today. `event`
-    replaces the recorded event of the new commitment ("imported" for an import).
+    replaces the recorded event of the new commitment ("imported" for an import). `seen` is
+    what the form held when it was opened (`commitments_seen`): a save after another change of
+    the partner's commitments is refused with StaleEdit, naming it; nothing is saved.
     """
     if isinstance(partner, int):
         partner = Partner.objects.get(pk=partner)
     require(by, "partners.change_commitment", participation_of(programme, partner))
     partner = _lock_partner(partner.pk)
+    if seen and seen != commitments_seen(programme, partner):
+        _refuse_stale(programme, partner)
     # read again under the partner's lock: a deactivation may have ended it meanwhile
     participation = (
         Participation.objects.select_for_update()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from avk import mail
 from avk.access import Role
 
 from ..permissions import is_back_office
@@ -56,4 +56,4 @@ def _send(*, programme, partner, by, what: str) -> None:
             "programme": programme,
         }
         body = render_to_string("partners/email/partner_changed.txt", context)
-    send_mail(subject, body, None, recipients)
+    mail.send(subject, body, recipients)

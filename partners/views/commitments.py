@@ -35,13 +35,18 @@ def commitment_change(request, slug, pk):
         request.POST or None,
         programme=programme,
         back_office=may_backdate,
-        initial={"valid_from": _first_of_next_month()},
+        initial={
+            "valid_from": _first_of_next_month(),
+            "seen": services.commitments_seen(programme, partner),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.commitment_change(
                 programme=programme, partner=partner, by=request.user, **form.cleaned_data
             )
+        except StaleEdit as stale:
+            form.refuse_stale(stale, seen=services.commitments_seen(programme, partner))
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from avk import mail
 from avk.access import Role, forget_roles
 from avk.policy import require
 from avk.services import end_period, save_with_history, update_versioned
@@ -324,7 +324,7 @@ def _send_invitation(*, user, programme: Programme, by) -> None:
         }
         subject = _("Invitation to the alliance portal: %(programme)s") % {"programme": programme}
         body = render_to_string("programme/email/invitation.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send(subject, body, [user.email])
 
 
 # --- the home page ------------------------------------------------------------------------------

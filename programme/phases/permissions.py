@@ -21,6 +21,7 @@ Verbs:
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser
@@ -105,6 +106,17 @@ def refusal(user, verb: str, obj):
     if verb == "close" and obj.status == PhasePlanStatus.CLOSED:
         return _("This phase plan has been closed already.")
     return None
+
+
+def readable(user, programmes) -> Q:
+    """The `view` rule as a filter on phase plans, for lists that cross programmes (search):
+    every plan of the programmes where the person reads concepts, the adopted and closed
+    plans of the others they have a role in, nothing else."""
+    every = [p.pk for p in programmes if reads_concepts(user, p.pk)]
+    settled = [p.pk for p in programmes if p.pk not in every and can_view_list(user, p.pk)]
+    return Q(programme_id__in=every) | (
+        Q(programme_id__in=settled) & ~Q(status=PhasePlanStatus.CONCEPT)
+    )
 
 
 def allowed(user, action: str, obj) -> bool:

@@ -9,14 +9,17 @@ def _describe(plan) -> str:
 
 
 def register_all() -> None:
-    from avk import adoption, demo, navigation, policy
+    from avk import adoption, demo, home, navigation, policy
+    from avk.search import register_search
     from reflection import targets
 
     from . import (
         events,  # noqa: F401 - registers the history events
         permissions,
     )
+    from . import home as phase_home
     from . import navigation as phase_navigation
+    from . import search as phase_search
     from .models import PhasePlan
     from .services import plan_adopt, plan_check
 
@@ -27,6 +30,8 @@ def register_all() -> None:
         refusal=permissions.refusal,
     )
     navigation.register(phase_navigation.items, order=12)
+    home.register(phase_home.panels, order=45)
+    register_search(phase_search.search, order=35)
     adoption.register(PhasePlan, adopt=plan_adopt, check=plan_check)
     # An attention point of the reflection can be taken up in a phase plan.
     targets.register(

@@ -28,6 +28,7 @@ urlpatterns = [
     path("<slug:slug>/phase-plans/<int:pk>/close/", plans.plan_close, name="phaseplan-close"),
     path("<slug:slug>/phase-plans/<int:pk>/history/", plans.plan_history, name="phaseplan-history"),
     path("<slug:slug>/phase-plans/<int:pk>/pdf/", documents.plan_pdf, name="phaseplan-pdf"),
+    path("<slug:slug>/phase-plans/<int:pk>/docx/", documents.plan_docx, name="phaseplan-docx"),
     path(
         "<slug:slug>/phase-plans/<int:pk>/compare/",
         documents.plan_compare,

@@ -51,6 +51,7 @@ def test_no_star_imports():
         (r"_change_reason\s*=", "record history events with avk.services"),
         (r"\breason=f?\"", "history records an event code, not free text"),
         (r"HistoricalRecords\(", "use avk.history.history_records()"),
+        (r"\bsend_mail\(|EmailMessage\(|EmailMultiAlternatives\(", "e-mail through avk.mail.send"),
     ],
 )
 def test_one_way_to_save_outside_avk(pattern, why):

@@ -32,7 +32,7 @@ MAX_PAGES = 400
 PER_SHAPE = 2  # pages of one shape (a partner's page, a meeting) visited per role
 PER_DOWNLOAD = 1  # downloads of one shape (slow to build: PDFs, spreadsheets)
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
-DOWNLOADS = re.compile(r"\.(xlsx|csv|pdf|ics)$|/(pdf|export|download)/?$")
+DOWNLOADS = re.compile(r"\.(xlsx|csv|pdf|docx|ics)$|/(pdf|docx|export|download)/?$")
 
 #: Program text that must never reach a reader: reprs of dicts, lists, objects and dates, the
 #: word None, template syntax left unrendered.

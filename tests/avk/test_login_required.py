@@ -3,6 +3,7 @@ calendar feed (its private link is the key)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import UUIDConverter
 
 PUBLIC = {
     "login",
@@ -35,11 +36,22 @@ def named_patterns(resolver=None, namespace=""):
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from named_patterns(entry, ns)
         elif isinstance(entry, URLPattern) and entry.name:
-            yield namespace + entry.name, list(entry.pattern.converters)
+            converters = entry.pattern.converters
+            yield (
+                namespace + entry.name,
+                [f"{p}:uuid" if isinstance(c, UUIDConverter) else p for p, c in converters.items()],
+            )
+
+
+SAMPLE_UUID = "12345678-1234-5678-1234-567812345678"
 
 
 def sample_url(name, params):
-    return reverse(name, kwargs={p: SAMPLE_KWARGS[p] for p in params})
+    kwargs = {}
+    for param in params:
+        key, _, kind = param.partition(":")
+        kwargs[key] = SAMPLE_UUID if kind == "uuid" else SAMPLE_KWARGS[key]
+    return reverse(name, kwargs=kwargs)
 
 
 PRIVATE = sorted({(n, tuple(p)) for n, p in named_patterns() if n not in PUBLIC})

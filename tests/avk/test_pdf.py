@@ -86,3 +86,17 @@ def test_base_template_gives_a4_with_page_numbers_and_embedded_fonts(tmp_path):
 
 def test_render_pdf_renders_a_template_by_name():
     assert render_pdf("pdf/base.html", {}).startswith(b"%PDF-")
+
+
+def test_fetcher_refuses_absolute_and_escaping_paths_after_the_static_prefix(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    fetcher = StaticOnlyURLFetcher()
+    for path in [
+        "/static//etc/passwd",
+        "/static/%2e%2e/avk/settings.py",
+        "/static/css/../../avk/settings.py",
+    ]:
+        assert fetcher.static_path(path.replace("%2e", ".")) is None, path
+    for url in ["file:///static//etc/passwd", "file:///static/%2e%2e/%2e%2e/etc/passwd"]:
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)

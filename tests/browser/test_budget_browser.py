@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget.models import Realisation
-from tests.browser.helpers import axe_violations, log_in
+from tests.browser.helpers import axe_violations, log_in, wait_until
 from tests.budget import conftest as budget_fixtures
 from tests.budget.conftest import adopt, draw_up
 
@@ -68,12 +68,12 @@ def test_a_concept_line_is_edited_in_place(live_server, page, users, programme, 
     form.wait_for()
     # off the button just clicked, and past its hover transition and htmx's settling
     page.mouse.move(0, 0)
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    wait_until(page, "!document.querySelector('.htmx-request, .htmx-settling')")
     page.wait_for_timeout(400)
     assert axe_violations(page) == []
     form.locator("#id_amount").fill("94127")
     form.locator("button[type=submit]").click()
-    page.wait_for_function("!document.querySelector('#form-slot-kosten form')")
+    wait_until(page, "!document.querySelector('#form-slot-kosten form')")
     assert page.locator("#total-kosten").inner_text() == "€\u00a0170.000"
     assert "€\u00a0170.000" in page.locator("#balance").inner_text()  # balanced now
     assert page.locator("#budget-tables .alert-success").is_visible()

@@ -6,7 +6,7 @@ import pytest
 
 from programme.din import services
 from programme.models import Effort, OperationalGoal
-from tests.browser.helpers import axe_violations, log_in
+from tests.browser.helpers import axe_violations, log_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
     assert new_goal.order == 1
 
     # the saved goal has the focus: open it (its efforts load) and add an effort, in place
-    page.wait_for_function("document.activeElement.textContent.trim() === 'Meer tijd en ruimte'")
+    wait_until(page, "document.activeElement.textContent.trim() === 'Meer tijd en ruimte'")
     page.keyboard.press("Enter")
     page.get_by_role("link", name='Inspanning toevoegen aan "Meer tijd en ruimte"').click()
     form = page.locator(".din-form")
@@ -48,23 +48,25 @@ def test_team_adds_goal_and_effort_and_moves_the_goal_up_with_the_keyboard(
 
     # move the new goal up with the keyboard: open its menu, go to "omhoog", press Enter
     # Let htmx finish settling the previous swap, so the button we focus is the one on screen.
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    wait_until(page, "!document.querySelector('.htmx-request, .htmx-settling')")
     menu = page.get_by_role("button", name="Acties voor operationeel doel “Meer tijd en ruimte”")
     menu.focus()
     menu.press("Enter")
     up = page.get_by_role("button", name="Verplaats operationeel doel “Meer tijd en ruimte” omhoog")
     up.focus()
     up.press("Enter")  # a key press on the focused button, as a keyboard user does
-    page.wait_for_function(
-        "document.querySelectorAll('#din-tree h4')[0].textContent.includes('Meer tijd en ruimte')"
+    wait_until(
+        page,
+        "document.querySelectorAll('#din-tree h4')[0].textContent.includes('Meer tijd en ruimte')",
     )
     titles = page.locator("#din-tree h4").all_inner_texts()
     assert titles == ["Meer tijd en ruimte", "Langdurige inzet"]
     new_goal.refresh_from_db()
     assert new_goal.order == 0
     # the focus stays in the goal's menu (its "omhoog" is now disabled: "omlaag")
-    page.wait_for_function(
-        "(document.activeElement.getAttribute('aria-label') || '').includes('Meer tijd en ruimte')"
+    wait_until(
+        page,
+        "(document.activeElement.getAttribute('aria-label') || '').includes('Meer tijd en ruimte')",
     )
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert focused.endswith("omlaag")

@@ -13,7 +13,7 @@ import pytest
 
 from programme.din import services
 from programme.models import Effort
-from tests.browser.helpers import axe_violations, log_in
+from tests.browser.helpers import axe_violations, log_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +63,7 @@ def focused(page) -> str:
 
 
 def settled(page) -> None:
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+    wait_until(page, "!document.querySelector('.htmx-request, .htmx-settling')")
 
 
 def test_fold_jump_and_edit_in_place_with_the_keyboard(live_server, page, users, programme, din):
@@ -124,7 +124,7 @@ def test_fold_jump_and_edit_in_place_with_the_keyboard(live_server, page, users,
     page.keyboard.press("Enter")
     form = page.locator(".din-form")
     form.wait_for()
-    page.wait_for_function("document.activeElement.closest('.din-form') !== null")
+    wait_until(page, "document.activeElement.closest('.din-form') !== null")
     page.screenshot(path=str(SHOTS / "avk-din-overview-edit.png"))
     page.keyboard.press("Escape")
     page.wait_for_selector(".din-form", state="detached")
@@ -136,13 +136,11 @@ def test_fold_jump_and_edit_in_place_with_the_keyboard(live_server, page, users,
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     form.wait_for()
-    page.wait_for_function("document.activeElement.closest('.din-form') !== null")
+    wait_until(page, "document.activeElement.closest('.din-form') !== null")
     page.keyboard.press("Control+a")
     page.keyboard.type("Vroegsignalering in de wijk")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.activeElement.textContent.trim() === 'Vroegsignalering in de wijk'"
-    )
+    wait_until(page, "document.activeElement.textContent.trim() === 'Vroegsignalering in de wijk'")
     assert Effort.objects.get(pk=din["signaal"].pk).title == "Vroegsignalering in de wijk"
     assert page.evaluate("document.activeElement.closest('.din-effort').id") == (
         f"effort-{din['signaal'].pk}"

@@ -1,9 +1,10 @@
 """In Chromium: the secretary opens the adopted phase plan, reads its chapters and downloads its
-PDF (the kept document); the programme team ticks an effort on a concept's selection screen and
-saves it. axe-core finds no violations on either page."""
+PDF (the kept document) and its Word file; the programme team ticks an effort on a concept's
+selection screen and saves it. axe-core finds no violations on either page."""
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from programme.phases.models import PhasePlanDocument
@@ -45,6 +46,14 @@ def test_the_secretary_opens_the_adopted_plan_and_downloads_its_pdf(
     assert content.startswith(b"%PDF-")
     assert download_info.value.suggested_filename == "avk-faseplan-1.pdf"
     assert content == bytes(PhasePlanDocument.objects.get(plan=adopted).content)
+
+    with page.expect_download() as download_info:  # the same plan as a Word file
+        page.locator("a[href$='/docx/']").click()
+    assert download_info.value.suggested_filename == "avk-faseplan-1.docx"
+    word = docx.Document(download_info.value.path())
+    assert "1. Context en fasering" in [
+        p.text for p in word.paragraphs if p.style.name == "Heading 1"
+    ]
 
 
 def test_the_team_ticks_an_effort_on_the_selection_screen(live_server, page, users, concept, din):

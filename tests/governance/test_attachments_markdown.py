@@ -1,8 +1,5 @@
 """Attachments (type by content, size, protected download) and safe Markdown."""
 
-import io
-import zipfile
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,18 +9,11 @@ from django.urls import reverse
 from avk.policy import Refused
 from governance import services
 from governance.markdown import render
+from tests.factories.documents import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def docx_bytes():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
+PDF = pdf_bytes()  # a real one: avk.uploads parses it
 
 
 @pytest.fixture(autouse=True)
@@ -184,3 +174,49 @@ def test_hostile_markdown_on_the_proposal_page(client, programme, board, users):
     assert "onerror" not in page
     assert "<strong>vet</strong>" in page
     assert "&lt;script&gt;alert(4)&lt;/script&gt;" in page
+
+
+@override_settings(GOVERNANCE_MAX_ATTACHMENT_BYTES=10 * 1024 * 1024)
+@pytest.mark.parametrize(
+    "extra, shown",
+    [
+        (int(0.4 * 1024 * 1024), "(10,4 MB); hoogstens 10 MB"),
+        (5_000, "(10,005 MB); hoogstens 10 MB"),
+    ],
+)
+def test_too_large_shows_the_real_size(make, users, extra, shown):
+    content = pdf_bytes() + b"0" * (10 * 1024 * 1024 + extra - len(pdf_bytes()))
+    with pytest.raises(ValidationError) as refused:
+        add(make("concept"), users["programme_team"], "groot.pdf", content)
+    assert shown in refused.value.message_dict["file"][0].replace("\xa0", " ")
+
+
+def test_the_two_crafted_files_of_the_review_are_refused_through_the_page(client, make, users):
+    from tests.avk.test_uploads import CONTENT_TYPES, HTML
+    from tests.factories.documents import zip_bytes
+
+    proposal = make("concept")
+    client.force_login(users["programme_team"])
+    for name, content in [
+        ("bijlage.pdf", b"%PDF-1.7\n" + b"%" + b"x" * 2000 + b"\n" + HTML),
+        ("notitie.docx", zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "x.html": HTML})),
+    ]:
+        response = client.post(
+            reverse("governance:attachment-add", args=[proposal.pk]),
+            {"title": "Bijlage", "file": SimpleUploadedFile(name, content)},
+            follow=True,
+        )
+        assert "past niet bij het type" in response.content.decode(), name
+    assert proposal.attachments.count() == 0
+
+
+def test_download_is_an_attachment_that_is_never_sniffed_nor_run(client, make, users):
+    attachment = add(make("concept"), users["programme_team"], "notitie.docx", docx_bytes())
+    client.force_login(users["programme_team"])
+    response = client.get(reverse("governance:attachment-download", args=[attachment.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "no-store" in response["Cache-Control"]

@@ -168,6 +168,41 @@ def test_page_shows_numbers_texts_outcomes_links_and_corrections(client, users, 
     assert f"besluitenlijst.xlsx?body={board.pk}" in page
 
 
+def test_meeting_links_only_where_the_person_may_read_that_bodys_meetings(
+    client, users, programme, board, decided
+):
+    """A member of another body (reader in the programme) reads the board's decision list but
+    not the board's meetings: the meeting is named without a link that would answer 403. The
+    same person sees the link in the list of their own body; the board member sees it always."""
+    from tests.factories import MembershipFactory
+
+    meeting = decided.decisions.get(position=3).decided_in
+    steering = BodyFactory(programme=programme, name="Stuurgroep", code="SG")
+    MembershipFactory(body=steering, user=users["reader"])
+    own_proposal = make_proposal(programme, steering, users, status="ingediend")
+    own_meeting = decide(
+        own_proposal,
+        users,
+        [{"outcome": "kennisgenomen"}, {"outcome": "aangenomen"}, {"outcome": "aangenomen"}],
+    )
+
+    client.force_login(users["reader"])
+    page = client.get(url(body=board.pk)).content.decode()
+    assert "vergadering van" in page
+    assert meeting.get_absolute_url() not in page
+    assert client.get(meeting.get_absolute_url()).status_code == 403
+    page = client.get(url(body=steering.pk)).content.decode()
+    assert own_meeting.get_absolute_url() in page
+    assert client.get(own_meeting.get_absolute_url()).status_code == 200
+
+    client.force_login(users["partner_contact"])
+    page = client.get(url(body=board.pk)).content.decode()
+    assert "vergadering van" in page and meeting.get_absolute_url() not in page
+
+    client.force_login(users["board"])
+    assert meeting.get_absolute_url() in client.get(url(body=board.pk)).content.decode()
+
+
 def test_filter_by_year_outcome_and_search(client, users, board, decided):
     old = ProposalFactory(
         programme=board.programme, body=board, status=ProposalStatus.DECIDED, title="Oud"
@@ -260,9 +295,13 @@ def test_query_count_is_flat(client, users, board, django_assert_max_num_queries
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from governance.models import DecisionListDocument
+
+    DecisionListDocument.objects.all().delete()  # the PDF: rendered both times, not kept
     with CaptureQueriesContext(connection) as small:
         assert client.get(url(name)).status_code == 200
     _decisions(board.programme, board, 60)
+    DecisionListDocument.objects.all().delete()
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url(name))
     assert response.status_code == 200

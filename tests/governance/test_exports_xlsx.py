@@ -128,9 +128,11 @@ def test_formula_like_text_is_neutralised(client, users, board, text):
     ActionItemFactory(body=board, description=text, owner_text=text)
     client.force_login(users["programme_team"])
     book = workbook(client.get(url("decision-list-xlsx")))
-    # (XML stores a lone carriage return as a newline: compare the start)
+    # (older openpyxl stores a lone carriage return as a newline, newer keeps it: either way
+    # the cell starts with the quote that keeps it text)
     row = rows(book["Besluitenlijst"])[1]
-    assert row[3].startswith("'" + text[0].replace("\r", "\n")) and row[6].startswith("'")
+    assert row[3][:2] in {"'" + text[0], "'" + text[0].replace("\r", "\n")}
+    assert row[6].startswith("'")
     action = rows(book["Actiepunten"])[1]
     assert action[0].startswith("'") and action[1].startswith("'")
     assert action[0][1:].strip() == text.strip()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from governance import services
 from governance.markdown import render_for_print
 from tests.factories import MeetingFactory, UserFactory
+from tests.factories.documents import pdf_bytes
 from tests.governance.test_exports_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_memo_pdf_head_numbers_and_deadline(client, programme, board, users, tmp
     )
     services.attachment_add(
         proposal=proposal,
-        upload=SimpleUploadedFile("figuren.pdf", b"%PDF-1.4\n%\xe2\xe3\n", "application/pdf"),
+        upload=SimpleUploadedFile("figuren.pdf", pdf_bytes(), "application/pdf"),
         title="Bijlage 1: figuren 1 t/m 6",
         by=team,
     )

@@ -344,7 +344,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(client, secretary, program
     assert len(content) > 1024
     before = state()
     response = upload(client, programme, "partners", "groot.csv", content)
-    assert "er kan hoogstens 1,0\xa0KB worden geïmporteerd" in response.content.decode()
+    assert "er kan hoogstens 1\xa0KB worden geïmporteerd" in response.content.decode()
     assert state() == before
 
 

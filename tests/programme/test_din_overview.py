@@ -170,6 +170,32 @@ def test_an_effort_is_described_once_under_its_home_goal(client, users, programm
     assert first.count(">Gedeeld</a>") == 1 and second.count(">Gedeeld</a>") == 1
 
 
+def test_dutch_content_is_marked_in_the_english_interface(client, users, programme, shared):
+    """In English the interface is English, but what people wrote (lines, goals, efforts,
+    partners, working groups, indicators) stays Dutch and says so, for screen readers; in Dutch
+    nothing is marked."""
+    effort = shared["gedeeld"]
+    partner = PartnerFactory(name="Gemeente Groningen")
+    EffortPartnerFactory(effort=effort, partner=partner, role="trekker")
+    IndicatorFactory(goal=shared["first"], name="Aantal gezinnen")
+    client.force_login(users["reader"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(overview_url(programme)).content.decode()
+    assert '<span lang="nl">Lijn</span>' in page
+    assert '<span lang="nl">Eerste doel</span>' in page
+    second = client.get(goal_url(programme, shared["second"]), **HX).content.decode()
+    assert '<span lang="nl">Gedeeld</span>' in second
+    assert '<span lang="nl">Gemeente Groningen</span>' in second
+    first = client.get(goal_url(programme, shared["first"]), **HX).content.decode()
+    assert 'Indicator: <span lang="nl">Aantal gezinnen</span>' in first
+    standalone = client.get(goal_url(programme, shared["first"])).content.decode()
+    assert '<h1 lang="nl">Eerste doel</h1>' in standalone
+
+    client.post(reverse("set_language"), {"language": "nl", "next": "/"})
+    page = client.get(overview_url(programme)).content.decode()
+    assert 'lang="nl">Lijn' not in page and ">Lijn<" in page
+
+
 def test_home_link_is_highest_contribution_then_tree_order(programme, shared):
     content = outline.goal_efforts(shared["first"])
     assert {lk.effort.title for lk in content.own} == {"Gelijk", "Alleen"}

@@ -166,7 +166,7 @@ def test_tom_select_is_vendored_with_its_licence():
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_team_picks_goals_and_partners_by_searching(live_server, page, users, programme, din):
-    from tests.browser.helpers import axe_violations, log_in
+    from tests.browser.helpers import axe_violations, log_in, wait_until
 
     effort = din["effort"]
     log_in(page, live_server, "programme_team")
@@ -199,7 +199,7 @@ def test_team_picks_goals_and_partners_by_searching(live_server, page, users, pr
     assert axe_violations(page) == []
     page.get_by_role("button", name="Opslaan").click()
     # saved (in place with htmx, or by a plain post): the form has gone
-    page.wait_for_function("!document.querySelector('[data-goal-picker]')")
+    wait_until(page, "!document.querySelector('[data-goal-picker]')")
     effort = Effort.objects.get(pk=effort.pk)
     assert list(effort.goal_links.values_list("goal__title", "contribution")) == [
         ("Meer tijd en ruimte", "hoog")

@@ -58,7 +58,7 @@ def test_results_page_has_the_chart_and_export(client, users, scan, own, other):
     fill(scan, own, ["ja", "deels", "nee"], by=users["partner_contact"], remark="=HYPERLINK(1)")
     client.force_login(users["programme_team"])
     page = client.get(reverse("reflection:scan-detail", args=[scan.pk])).content.decode()
-    assert 'class="stacked-bar"' in page and "width: 100%" in page
+    assert 'class="stacked-bar"' in page and "pct-100" in page
     assert "Noorderpoort" in page and "50%" in page
     assert "Gemeente Emmen" in page  # not filled in yet
     response = client.get(reverse("reflection:scan-export", args=[scan.pk]))

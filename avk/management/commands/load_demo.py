@@ -26,8 +26,12 @@ class Command(BaseCommand):
         # `started`: the steps date what they make on the day of its fact (avk.demo.backdate)
         context = {"out": lambda text: self.stdout.write(text), "started": timezone.now()}
         # The demo's people are invented: the e-mails its workflow steps would send (invitations,
-        # written rounds) are kept in memory instead of going to the console or a mail server.
-        in_memory = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        # written rounds) are kept in memory instead of going to the console or a mail server,
+        # sent at once rather than queued for the worker (avk.mail), which would mail them later.
+        in_memory = override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        )
         steps = demo.modules()  # each app registers its step (avk.demo), in order
         with in_memory, transaction.atomic():
             for step in steps:

@@ -13,7 +13,15 @@ from partners.models import Partner
 from programme.core.models import Programme, ProgrammePhase
 
 from .. import diagram
-from ..models import Effort, EffortGoal, EffortPartner, OperationalGoal, PartnerRole, ProgrammeLine
+from ..models import (
+    Contribution,
+    Effort,
+    EffortGoal,
+    EffortPartner,
+    OperationalGoal,
+    PartnerRole,
+    ProgrammeLine,
+)
 
 __all__ = [
     "DiagramData",
@@ -100,11 +108,11 @@ class DiagramData:
     counts: dict = field(default_factory=dict)
 
 
-def _effort_item(effort: Effort) -> diagram.Item:
+def _effort_item(effort: Effort, rows: _EffortRows) -> diagram.Item:
     return diagram.Item(
         effort.pk,
         effort.title,
-        effort_url(effort.pk),
+        rows.effort_url(effort.pk),
         status=effort.status,
         status_label=effort.get_status_display(),
         progress=effort.progress,
@@ -143,6 +151,7 @@ def din_diagram_data(*, programme: Programme, line=None, partner=None) -> Diagra
         goals = [goal for goal in goals if goal.pk in served]
     goal_ids = {goal.pk for goal in goals}
 
+    rows = _EffortRows()
     partners: dict[int, Partner] = {}
     goal_links: list[tuple[int, int, str]] = []
     partner_links: list[tuple[int, int, str]] = []
@@ -188,43 +197,71 @@ def din_diagram_data(*, programme: Programme, line=None, partner=None) -> Diagra
                 "goal": goal,
                 "url": goal_url(programme, goal.pk),
                 "efforts": [
-                    _effort_row(effort, contribution=link)
+                    rows.row(effort, contribution=link)
                     for effort, link in efforts_by_goal.get(goal.pk, [])
                 ],
             }
         )
 
     partner_items = [
-        diagram.Item(p.pk, p.name, partner_url(p.pk))
+        diagram.Item(p.pk, p.name, rows.partner_url(p.pk))
         for p in sorted(partners.values(), key=lambda p: (p.name.lower(), p.pk))
     ]
     laid_out = diagram.layout(
-        groups, [_effort_item(e) for e in efforts], partner_items, goal_links, partner_links
+        groups, [_effort_item(e, rows) for e in efforts], partner_items, goal_links, partner_links
     )
     return DiagramData(
         diagram=laid_out,
         tree=tree,
-        unlinked_efforts=[_effort_row(effort) for effort in unlinked],
+        unlinked_efforts=[rows.row(effort) for effort in unlinked],
         counts={"goals": len(goals), "efforts": len(efforts), "partners": len(partners)},
     )
 
 
-def _effort_row(effort: Effort, contribution: EffortGoal | None = None) -> dict:
-    return {
-        "effort": effort,
-        "url": effort_url(effort.pk),
-        "contribution": contribution.get_contribution_display() if contribution else "",
-        "contribution_code": contribution.contribution if contribution else "",
-        "partners": [
-            {
-                "partner": link.partner,
-                "url": partner_url(link.partner_id),
-                "lead": link.role == PartnerRole.LEAD,
-                "role": link.get_role_display(),
-            }
-            for link in effort.partner_links.all()
-        ],
-    }
+class _EffortRows:
+    """The rows of the text version and the planning. An effort serving several goals shows
+    once per goal: its partner list, the URLs and the labels are built once per effort,
+    partner and choice, not once per goal link."""
+
+    def __init__(self):
+        self.partners: dict[int, list[dict]] = {}
+        self.partner_urls: dict[int, str | None] = {}
+        self.effort_urls: dict[int, str | None] = {}
+        self.roles = {code: str(label) for code, label in PartnerRole.choices}
+        self.contributions = {code: str(label) for code, label in Contribution.choices}
+
+    def effort_url(self, effort_id: int) -> str | None:
+        if effort_id not in self.effort_urls:
+            self.effort_urls[effort_id] = effort_url(effort_id)
+        return self.effort_urls[effort_id]
+
+    def partner_url(self, partner_id: int) -> str | None:
+        if partner_id not in self.partner_urls:
+            self.partner_urls[partner_id] = partner_url(partner_id)
+        return self.partner_urls[partner_id]
+
+    def partner_rows(self, effort: Effort) -> list[dict]:
+        if effort.pk not in self.partners:
+            self.partners[effort.pk] = [
+                {
+                    "partner": link.partner,
+                    "url": self.partner_url(link.partner_id),
+                    "lead": link.role == PartnerRole.LEAD,
+                    "role": self.roles.get(link.role, link.role),
+                }
+                for link in effort.partner_links.all()
+            ]
+        return self.partners[effort.pk]
+
+    def row(self, effort: Effort, contribution: EffortGoal | None = None) -> dict:
+        code = contribution.contribution if contribution else ""
+        return {
+            "effort": effort,
+            "url": self.effort_url(effort.pk),
+            "contribution": self.contributions.get(code, code) if code else "",
+            "contribution_code": code,
+            "partners": self.partner_rows(effort),
+        }
 
 
 # -- The planning --------------------------------------------------------------------------
@@ -305,9 +342,9 @@ def planning_data(
             & (Q(end_month__isnull=True) | Q(end_month__gte=start))
         )
     )
-    rows, without = [], []
+    rows, without, build = [], [], _EffortRows()
     for effort in efforts:
-        row = _effort_row(effort)
+        row = build.row(effort)
         if effort.start_month is None and effort.end_month is None:
             without.append(row)
         else:

@@ -9,13 +9,12 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from avk import policy
+from avk import mail, policy
 from avk.concurrency import ensure_fresh
 from avk.profile import OUTCOMES, wants_mail
 from avk.services import (
@@ -210,7 +209,7 @@ def _mail_returned(measurement_id: int) -> None:
             "programme/email/measurement_returned.txt",
             {"measurement": measurement, "base_url": settings.PORTAL_BASE_URL.rstrip("/")},
         )
-    send_mail(subject, body, None, [measurement.entered_by.email])
+    mail.send(subject, body, [measurement.entered_by.email])
 
 
 @transaction.atomic

@@ -6,14 +6,13 @@ import calendar
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from avk import policy
+from avk import mail, policy
 from programme.core.models import Programme
 
 from ..models import Frequency, Indicator, Measurement, MeasurementReminder, MeasurementStatus
@@ -84,13 +83,30 @@ def send_measurement_reminders(*, by, today: date | None = None, dry_run=False):
 
 
 def _send(indicator: Indicator, period_end: date) -> bool:
-    # The mail is sent inside the transaction on purpose, not in on_commit: the reminder row
-    # is only kept once the mail went out (a failed send rolls it back, so the next run tries
-    # again), and the unique row claims the reminder before sending, so two runs at once do
-    # not both mail. The price: if the commit itself fails after sending, a later run may send
-    # the reminder a second time; a rare double reminder beats a lost one.
+    """Claim the indicator, record the reminder and queue its e-mail, in one transaction.
+
+    Two runs started at the same moment (two machines' timers) each remind an indicator once:
+    the run that locks the indicator's row first does it, the other skips the locked row
+    (`skip_locked`) instead of waiting, and a run that comes later finds the reminder recorded.
+    The e-mail is queued (avk.mail) in the same transaction as the reminder row, so both are
+    kept or neither; the unique reminder row stays as the last guard."""
     try:
         with transaction.atomic():
+            # Only the indicator's own row (of "self", no ordering): the model's ordering joins
+            # the goals and the programme, whose rows every indicator shares.
+            claimed = list(
+                Indicator.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=indicator.pk)
+                .order_by()
+                .values_list("pk", flat=True)
+            )
+            if not claimed:  # another run holds it now
+                return False
+            reminded = MeasurementReminder.objects.filter(
+                indicator_id=indicator.pk, period_end=period_end
+            )
+            if reminded.exists():  # another run sent it meanwhile
+                return False
             MeasurementReminder.objects.create(
                 indicator=indicator, period_end=period_end, sent_to=indicator.owner.email
             )
@@ -104,7 +120,7 @@ def _send(indicator: Indicator, period_end: date) -> bool:
                         "base_url": settings.PORTAL_BASE_URL.rstrip("/"),
                     },
                 )
-            send_mail(subject, body, None, [indicator.owner.email])
-    except IntegrityError:  # another run sent it meanwhile
+            mail.send(subject, body, [indicator.owner.email])
+    except IntegrityError:  # another run recorded it at the same instant
         return False
     return True

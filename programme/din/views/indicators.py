@@ -145,9 +145,11 @@ def measurement_review(request, pk):
 
 @require_POST
 def measurements_approve(request, pk):
-    """Approve the drafts ticked on the indicator's page, all at once (or none of them)."""
+    """Approve the drafts ticked on the indicator's page, all at once (or none of them).
+    Reviewing is the programme team's (din.review_measurement is din.change_din on a draft):
+    anyone else is refused before the post is read."""
     indicator = object_for(
-        request, Indicator.objects.select_related("programme"), "din.view_din", pk=pk
+        request, Indicator.objects.select_related("programme"), "din.change_din", pk=pk
     )
     ids = request.POST.getlist("measurement")
     if not ids:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.contrib import messages
@@ -226,6 +227,25 @@ def _timeline(start: date, end: date, today: date) -> dict:
     return {"months": months, "ticks": ticks, "today_left": today_left, "show_months": months <= 36}
 
 
+def _percent(value: float) -> str:
+    """A position as `|floatformat:"-3u"` writes it ("12.500", "25"), computed once here
+    rather than by the filter for each of hundreds of rows."""
+    quantized = Decimal(repr(value)).quantize(Decimal("0.001"), ROUND_HALF_UP)
+    if quantized == quantized.to_integral_value():
+        return str(int(quantized))
+    return f"{quantized:.3f}"
+
+
+def _period(effort) -> str:
+    """ "aug. 2023 to mrt. 2024", "from aug. 2023, no end" or "until mrt. 2024"."""
+    start, end = formats.month(effort.start_month), formats.month(effort.end_month)
+    if effort.start_month and effort.end_month:
+        return _("%(start)s to %(end)s") % {"start": start, "end": end}
+    if effort.start_month:
+        return _("from %(start)s, no end") % {"start": start}
+    return _("until %(end)s") % {"end": end}
+
+
 def _bar(row: dict, start: date, end: date, months: int) -> dict:
     effort = row["effort"]
     first = effort.start_month.replace(day=1) if effort.start_month else None
@@ -237,6 +257,8 @@ def _bar(row: dict, start: date, end: date, months: int) -> dict:
     return {
         "left": 100 * left / months,
         "width": 100 * width / months,
+        "left_at": _percent(100 * left / months),
+        "width_at": _percent(100 * width / months),
         "before": first is None or first < start,
         "after": last is None or last > end,
         "open_start": first is None,
@@ -273,9 +295,14 @@ def planning(request, slug):
         partner=data.get("partner"),
     )
     timeline = _timeline(start, end, today)
+    statuses = {code: capfirst(label) for code, label in EffortStatus.choices}
     for row in result.rows:
         row["bar"] = _bar(row, start, end, timeline["months"])
         row["leads"] = [p["partner"].name for p in row["partners"] if p["lead"]]
+        row["status_label"] = statuses.get(row["effort"].status, row["effort"].status)
+        row["period"] = _period(row["effort"])
+    if timeline["today_left"] is not None:
+        timeline["today_at"] = _percent(timeline["today_left"])
     return render(
         request,
         "programme/planning.html",

@@ -7,6 +7,7 @@ from .contents import SCHEMA, contents, live_contents
 from .document import Document, PlanningGroup, thaw
 from .plans import (
     attention_choices,
+    home_data,
     neighbours,
     pending_decisions,
     plan_for_page,
@@ -24,6 +25,7 @@ __all__ = [
     "attention_choices",
     "compare",
     "contents",
+    "home_data",
     "live_contents",
     "neighbours",
     "pending_decisions",

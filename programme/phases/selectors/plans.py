@@ -1,16 +1,21 @@
 """Read-side queries of phase plans: the list, the plan a page shows, the decisions that would
-adopt it, its neighbour to compare with, and the attention points it could take up."""
+adopt it, its neighbour to compare with, the attention points it could take up, and what the
+home page shows of the plans of several programmes at once."""
 
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from governance.models import Outcome, ProposalStatus, ProposedDecision
 from programme.core.models import Programme
 from reflection.models import AttentionPoint, FollowUpStatus
 
-from ..models import PhasePlan
+from ..models import PhasePlan, PhasePlanStatus
+
+#: The concepts the home page names per programme, newest first.
+HOME_CONCEPTS = 3
 
 
 def plans_of(programme: Programme) -> QuerySet[PhasePlan]:
@@ -30,14 +35,64 @@ def plan_for_page(slug: str) -> QuerySet[PhasePlan]:
     )
 
 
+def _pending(plan_ids) -> QuerySet[ProposedDecision]:
+    return ProposedDecision.objects.filter(
+        subject_type=ContentType.objects.get_for_model(PhasePlan),
+        subject_id__in=plan_ids,
+        outcome__in=("", Outcome.DEFERRED),
+    ).exclude(proposal__status=ProposalStatus.WITHDRAWN)
+
+
 def pending_decisions(plan: PhasePlan) -> QuerySet[ProposedDecision]:
     """The decisions that would adopt this plan and have not been taken yet (also deferred
     ones), in proposals that were not withdrawn."""
-    return ProposedDecision.objects.filter(
-        subject_type=ContentType.objects.get_for_model(PhasePlan),
-        subject_id=plan.pk,
-        outcome__in=("", Outcome.DEFERRED),
-    ).exclude(proposal__status=ProposalStatus.WITHDRAWN)
+    return _pending([plan.pk])
+
+
+def home_data(programme_ids) -> dict[int, dict]:
+    """Per programme: its current adopted plan (the one whose period holds today, else the
+    latest adopted) and its concepts (newest first), each concept with the decision it awaits
+    (or None). Two queries, whatever the number of programmes and plans."""
+    found: dict[int, dict] = {pid: {"adopted": None, "concepts": []} for pid in programme_ids}
+    if not found:
+        return found
+    plans = PhasePlan.objects.filter(
+        programme_id__in=found,
+        status__in=(PhasePlanStatus.CONCEPT, PhasePlanStatus.ADOPTED),
+    ).only(
+        "pk",
+        "programme_id",
+        "number",
+        "title",
+        "status",
+        "valid_from",
+        "valid_until",
+        "adopted_on",
+    )
+    today = timezone.localdate()
+    concepts = []
+    for plan in plans.order_by("programme_id", "-number"):
+        entry = found[plan.programme_id]
+        if plan.status == PhasePlanStatus.CONCEPT:
+            if len(entry["concepts"]) < HOME_CONCEPTS:
+                entry["concepts"].append(plan)
+                concepts.append(plan)
+        elif entry["adopted"] is None or (
+            plan.valid_from <= today <= plan.valid_until
+            and not entry["adopted"].valid_from <= today <= entry["adopted"].valid_until
+        ):
+            entry["adopted"] = plan
+    awaited: dict[int, ProposedDecision] = {}
+    if concepts:
+        for decision in (
+            _pending([plan.pk for plan in concepts])
+            .select_related("proposal__body", "proposal__programme")
+            .order_by("proposal__date", "pk")
+        ):
+            awaited.setdefault(decision.subject_id, decision)
+    for plan in concepts:
+        plan.awaits = awaited.get(plan.pk)
+    return found
 
 
 def neighbours(plan: PhasePlan) -> list[PhasePlan]:

@@ -4,7 +4,7 @@ happens only through governance's decide step, which calls `plan_adopt` (`avk.ad
 
 from .adoption import plan_adopt, plan_check, plan_submit
 from .attention import attention_release, attention_take_up
-from .documents import plan_pdf, render
+from .documents import plan_docx, plan_pdf, render, render_docx
 from .plans import plan_close, plan_create, plan_update
 from .selection import selection_set
 
@@ -15,9 +15,11 @@ __all__ = [
     "plan_check",
     "plan_close",
     "plan_create",
+    "plan_docx",
     "plan_pdf",
     "plan_submit",
     "plan_update",
     "render",
+    "render_docx",
     "selection_set",
 ]

@@ -1,6 +1,10 @@
 """The phase plan as a PDF (A4, Dutch), through the shared PDF helper: a concept is rendered on
 every download (with a CONCEPT watermark and the day's date on each page); an adopted plan is
-rendered once from its frozen contents and kept, so every download is the same document."""
+rendered once from its frozen contents and kept, so every download is the same document.
+
+The same document as an editable Word file (`plan_docx`, `programme.phases.word`): written on
+each download from the same contents, an adopted plan's from its frozen snapshot, so later DIN
+edits never change it."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from django.utils import timezone, translation
 from avk.pdf import render_pdf
 from avk.policy import require
 
+from .. import word
 from ..models import PhasePlan, PhasePlanDocument
 from ..selectors import compare, contents, thaw
 
@@ -65,3 +70,21 @@ def plan_pdf(plan: PhasePlan, *, by, other: PhasePlan | None = None) -> bytes:
             rendered_at=timezone.now(),
         )
     return content
+
+
+def render_docx(plan: PhasePlan) -> bytes:
+    """The plan's Word document, in the programme's language, from its contents as `render`
+    reads them (the frozen snapshot once adopted)."""
+    with translation.override(LANGUAGE):
+        return word.build(
+            thaw(contents(plan)),
+            concept=plan.is_concept,
+            printed_on=timezone.localdate(),
+            adopted_on=plan.adopted_on,
+        )
+
+
+def plan_docx(plan: PhasePlan, *, by) -> bytes:
+    """The Word document a person downloads: for whoever may download the PDF."""
+    require(by, "phaseplans.download", plan)
+    return render_docx(plan)

@@ -1,4 +1,4 @@
-"""A phase plan as a PDF, and the comparison of two plans of a programme."""
+"""A phase plan as a PDF and as a Word file, and the comparison of two plans of a programme."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from avk.exports import docx_response
 from avk.policy import allowed
 from avk.shortcuts import DamagedPost, object_for
 
@@ -34,6 +35,14 @@ def plan_pdf(request, slug, pk):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
+
+
+def plan_docx(request, slug, pk):
+    """The plan as an editable Word file, for everyone who may download its PDF."""
+    plan = plan_for(request, slug, pk, "phaseplans.download")
+    content = services.plan_docx(plan, by=request.user)
+    name = slugify(f"{plan.programme.short_name} {plan.title}") or "faseplan"
+    return docx_response(content, filename=f"{name}.docx")
 
 
 def plan_compare(request, slug, pk):

@@ -1,0 +1,12 @@
+"""Benchmarks and load tests of the portal (issue 15): not part of the product.
+
+- `bench/generate.py`: a programme at AVK size or a multiple of it (fixed seed).
+- `bench/pages.py`: the main pages against their floors and the admin, the phase-plan PDF and
+  the import, served by gunicorn on PostgreSQL (`make bench`).
+- `bench/load.py`: wrk against the portal and the floors (`make load`).
+- `bench/import_partners.py`: the 5.000-row partner import.
+- `bench/settings.py`, `bench/urls.py`, `bench/floors.py`: the floor views, served only by the
+  benchmarks (`DJANGO_SETTINGS_MODULE=bench.settings`).
+
+See bench/README.md.
+"""
