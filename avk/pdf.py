@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from weasyprint import HTML
@@ -84,8 +84,16 @@ def pdf_bytes_response(content: bytes, *, filename: str, inline: bool = False) -
     return response
 
 
-def pdf_file_response(file, *, filename: str) -> HttpResponse:
+def pdf_file_response(file, *, filename: str, missing=None) -> HttpResponse:
     """A kept PDF (a FileField's file in the storage) as a download (attachment); the caller
-    has checked that the reader may have it."""
-    with file.open("rb") as handle:
-        return pdf_bytes_response(handle.read(), filename=filename)
+    has checked that the reader may have it. When the file is gone from the storage (a restore
+    without the media folder, a removal by hand) `missing()` answers instead (the caller renders
+    it again); without `missing`, a 404: never a server error."""
+    try:
+        with file.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        if missing is None:
+            raise Http404("The kept PDF is missing.") from None
+        return missing()
+    return pdf_bytes_response(content, filename=filename)

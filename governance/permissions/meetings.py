@@ -97,6 +97,20 @@ def can_view_decision_list(user, programme) -> bool:
     return can_view_governance(user, programme)
 
 
+def can_follow_decision_list_pdf(user, document) -> bool:
+    """The progress page of a decision-list PDF being made (a `DecisionListDocument`): who asked
+    for it, while they may read the list; or another reader of the list who sees exactly the
+    same rows now (the same fingerprint: `services.documents.shows_same_list`). Nobody else
+    learns that a list of rows they may not see is being made."""
+    if not can_view_decision_list(user, document.programme):
+        return False
+    if document.requested_by_id is not None and document.requested_by_id == user.pk:
+        return True
+    from ..services.documents import shows_same_list  # the reader's own fingerprint (queries)
+
+    return shows_same_list(user=user, document=document)
+
+
 def can_view_action_items(user, body: Body) -> bool:
     """The body's action items: as for its meetings (team, secretariat, board, the body's own
     members)."""

@@ -34,10 +34,14 @@ from ..wording import decided_sentence
 TEMPLATE = "governance/pdf/decision_list.html"
 #: Counted up when the PDF's layout changes, so documents kept before are not served again.
 LAYOUT = 1
-#: Kept documents per list (programme, body, filters, language); older ones are removed.
-KEEP_PER_LIST = 3
+#: How long a document is kept: its fingerprint holds its day, so it is not served after that
+#: day; a day more leaves a download that started just before midnight its file.
+KEEP_FOR = timedelta(days=2)
 #: A background rendering not finished after this long is queued again (a worker stopped).
 STALE_AFTER = timedelta(minutes=15)
+#: The fingerprint of a request whose list turned out to be kept already: "same as" + that
+#: document's id (never a SHA-256, so never a list's fingerprint).
+SAME_AS = "same-as:"
 
 
 def _digest(material) -> str:
@@ -92,7 +96,8 @@ def fingerprint(data: dict, language: str) -> str:
             for a in [*actions.open, *actions.done]
         ]
     header = [programme.name, programme.short_name, str(body), getattr(body, "code", "")]
-    return _digest([_list_material(data, language), header, decisions, actions])
+    printed_on = data["today"]  # "Printed on": a new day is a new document
+    return _digest([_list_material(data, language), printed_on, header, decisions, actions])
 
 
 def with_sentences(data: dict) -> dict:
@@ -108,8 +113,9 @@ def with_sentences(data: dict) -> dict:
 def decision_list_document(*, data: dict, by) -> DecisionListDocument:
     """The PDF of the decision list `data` (as `by` sees it, in the current language): the kept
     document when the list is unchanged; else rendered now and kept, or, for a long list,
-    a document being made in the background (status "bezig"). The caller has asked the gate
-    ("governance.view_decision_list")."""
+    a document being made in the background (status "bezig"). Refused unless `by` may read
+    the programme's decision list ("governance.view_decision_list")."""
+    policy.require(by, "governance.view_decision_list", data["programme"])
     data = with_sentences(data)
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = fingerprint(data, language)
@@ -135,6 +141,23 @@ def decision_list_document(*, data: dict, by) -> DecisionListDocument:
             render_decision_list.enqueue(document_id=str(document.pk))
     document.refresh_from_db()  # the immediate backend (tests) has rendered it already
     return document
+
+
+def _same_as_kept(document: DecisionListDocument, key: str) -> str:
+    """The list as it is now is kept already (another download made it meanwhile): this request
+    is done. Its progress page says "ready" and its download link (the list's PDF URL) serves
+    that kept document. This row keeps no file and no list's fingerprint any more ("same as"
+    the kept one), so it is never served in place of a list."""
+    existing = DecisionListDocument.objects.filter(fingerprint=key).first()
+    if existing is None:  # removed meanwhile: the next download renders it again
+        DecisionListDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED)
+        return DocumentStatus.FAILED
+    DecisionListDocument.objects.filter(pk=document.pk).update(
+        fingerprint=f"{SAME_AS}{existing.pk.hex}",
+        status=DocumentStatus.READY,
+        rendered_at=existing.rendered_at or timezone.now(),
+    )
+    return DocumentStatus.READY
 
 
 def _fields(data: dict, *, language: str, by, rows: int) -> dict:
@@ -167,14 +190,42 @@ def _keep(data: dict, *, key: str, language: str, by, content: bytes) -> Decisio
     return document
 
 
-def _prune(document: DecisionListDocument) -> None:
-    """Remove the older documents of the same list (kept: the newest few)."""
-    older = DecisionListDocument.objects.filter(
-        list_key=document.list_key, status=DocumentStatus.READY
-    ).order_by("-rendered_at")[KEEP_PER_LIST:]
-    for old in list(older):
-        old.file.delete(save=False)
-        old.delete()
+def _prune(keep: DecisionListDocument) -> None:
+    """Remove the documents requested before `KEEP_FOR` (of any list and any reader: their
+    fingerprints hold a day gone by). The rows go in this transaction, their files only once it
+    is committed: a rolled-back removal never leaves a row without its file."""
+    old = DecisionListDocument.objects.filter(created_at__lt=timezone.now() - KEEP_FOR)
+    old = old.exclude(pk=keep.pk)
+    names = list(old.exclude(file="").values_list("file", flat=True))
+    old.delete()
+    storage = DecisionListDocument._meta.get_field("file").storage
+
+    def remove_files():
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(remove_files)
+
+
+def decision_list_file_missing(*, document: DecisionListDocument) -> None:
+    """The kept file of `document` is gone from the storage (a restore without the media, a
+    removal by hand): mark it failed, so the next download renders it again."""
+    DecisionListDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED)
+    document.status = DocumentStatus.FAILED
+
+
+def shows_same_list(*, user, document: DecisionListDocument) -> bool:
+    """Does `user` see the list of `document` (its filters, in its language) with the same rows
+    now (the same fingerprint)? Who asked for it follows its progress page; so may another
+    reader of exactly that list."""
+    from ..selectors.listing import decision_list_data
+
+    with translation.override(document.language):
+        data = with_sentences(
+            decision_list_data(user=user, programme=document.programme, params=document.query)
+        )
+        return fingerprint(data, document.language) == document.fingerprint
 
 
 def decision_list_render(*, document_id: str) -> str:
@@ -210,7 +261,6 @@ def decision_list_render(*, document_id: str) -> str:
         try:
             with transaction.atomic():
                 DecisionListDocument.objects.filter(pk=document.pk).update(fingerprint=key)
-        except IntegrityError:  # that list is kept already: "try again" downloads it
-            DecisionListDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED)
-            return DocumentStatus.FAILED
+        except IntegrityError:
+            return _same_as_kept(document, key)
     return _keep(data, key=key, language=document.language, by=user, content=content).status

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from ..markdown import render_for_print
 from ..models import DecisionListDocument, MeetingStatus, ProposalStatus
 from ..selectors import listing
 from ..services import documents
-from ..wording import decided_sentence, memo_sentence
+from ..wording import memo_sentence
 from ._common import MEETINGS, PROPOSALS
 
 __all__ = [
@@ -55,13 +55,6 @@ def _filename(data: dict, extension: str) -> str:
     if filters.year:
         parts.append(str(filters.year))
     return download_name("-".join(parts), extension, dated=False)
-
-
-def _with_sentences(decisions, body) -> list:
-    decisions = list(decisions)
-    for decision in decisions:
-        decision.sentence = decided_sentence(decision, body)
-    return decisions
 
 
 def _mark_meeting_links(request, data: dict) -> None:
@@ -113,7 +106,8 @@ def decision_list(request, slug):
     data = _decision_list_data(request, slug)
     page = Paginator(data["decisions"], PER_PAGE).get_page(request.GET.get("page"))
     data["page"] = page
-    data["decisions"] = _with_sentences(page.object_list, data["body"])
+    data["decisions"] = page.object_list
+    documents.with_sentences(data)
     _mark_meeting_links(request, data)
     data["year_tabs"] = _year_tabs(data)
     data["page_query"] = data["query"]
@@ -136,20 +130,36 @@ def decision_list_xlsx(request, slug):
 @require_GET
 def decision_list_pdf(request, slug):
     """The list's PDF: the kept document while the list is unchanged (at once, the same bytes),
-    else rendered now, or for a long list in the background with a progress page."""
+    else rendered now, or for a long list in the background with a progress page. A kept file
+    that went missing is rendered again."""
     data = _decision_list_data(request, slug)
-    data["decisions"] = _with_sentences(data["decisions"], data["body"])
     document = documents.decision_list_document(data=data, by=request.user)
+    filename = _filename(data, "pdf")
+
+    def render_again():
+        documents.decision_list_file_missing(document=document)
+        again = documents.decision_list_document(data=data, by=request.user)
+        return _pdf_or_progress(again, filename=filename)
+
+    return _pdf_or_progress(document, filename=filename, missing=render_again)
+
+
+def _pdf_or_progress(document, *, filename: str, missing=None):
     if document.ready:
-        return pdf_file_response(document.file, filename=_filename(data, "pdf"))
+        return pdf_file_response(document.file, filename=filename, missing=missing)
     return redirect(
-        "governance:decision-list-pdf-progress", slug=data["programme"].slug, pk=document.pk
+        "governance:decision-list-pdf-progress", slug=document.programme.slug, pk=document.pk
     )
 
 
 def _document_for(request, slug, pk):
+    """A decision-list PDF of the programme, for who asked for it or another reader of the
+    same rows (governance.follow_decision_list_pdf): 404 when unknown, 403 for anyone else."""
     programme = programme_for(request, slug, "governance.view_decision_list")
-    return get_object_or_404(DecisionListDocument, pk=pk, programme=programme)
+    in_programme = DecisionListDocument.objects.filter(programme=programme).select_related(
+        "programme"
+    )
+    return object_for(request, in_programme, "governance.follow_decision_list_pdf", pk=pk)
 
 
 @require_GET

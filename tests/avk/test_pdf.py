@@ -1,6 +1,7 @@
 """The shared PDF helper: A4, fonts from static/, and no URL outside the portal's static files."""
 
 import http.server
+import io
 import shutil
 import subprocess
 import threading
@@ -100,3 +101,30 @@ def test_fetcher_refuses_absolute_and_escaping_paths_after_the_static_prefix(set
     for url in ["file:///static//etc/passwd", "file:///static/%2e%2e/%2e%2e/etc/passwd"]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def test_a_kept_pdf_whose_file_is_gone_is_never_a_server_error(settings, tmp_path):
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models.fields.files import FieldFile
+    from django.http import Http404, HttpResponse
+
+    from avk.pdf import pdf_file_response
+
+    storage = FileSystemStorage(location=tmp_path)
+    name = storage.save("kept.pdf", io.BytesIO(b"%PDF-1.7 kept"))
+
+    class Field:
+        pass
+
+    field = Field()
+    field.storage = storage
+    response = pdf_file_response(FieldFile(None, field, name), filename="Besluitenlijst DB.pdf")
+    assert response.content == b"%PDF-1.7 kept"
+    assert response["Content-Disposition"] == 'attachment; filename="besluitenlijst-db.pdf"'
+    storage.delete(name)
+    with pytest.raises(Http404):  # a 404, not a 500
+        pdf_file_response(FieldFile(None, field, name), filename="x.pdf")
+    again = pdf_file_response(
+        FieldFile(None, field, name), filename="x.pdf", missing=lambda: HttpResponse("again")
+    )
+    assert again.content == b"again"

@@ -2,12 +2,19 @@
 once and byte-identical, a new decision makes a new one; a long list is made in the background
 (a task) with a progress page; only who may read the list now gets the kept file."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
 
+from avk.policy import Refused
 from governance.models import DecisionListDocument, DocumentStatus
+from governance.selectors.listing import decision_list_data
 from governance.services import documents
 from tests.factories import ActionItemFactory
 from tests.governance import test_decision_list as shared
@@ -18,6 +25,24 @@ pytestmark = pytest.mark.django_db
 
 decided = shared.decided
 deferred = shared.deferred
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def in_background(settings):
+    """Every list goes to the background, and the task waits for a worker (none in tests)."""
+    settings.GOVERNANCE_PDF_BACKGROUND_ROWS = 1
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def _text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
 def _refuse_rendering(monkeypatch):
@@ -73,20 +98,97 @@ def test_another_language_or_other_filters_is_another_pdf(client, users, board, 
     assert DecisionListDocument.objects.count() == 2
 
 
-def test_older_pdfs_of_the_same_list_are_removed(client, users, board, decided):
+def test_the_pdf_prints_its_day_so_a_new_day_is_a_new_pdf(
+    client, users, board, decided, monkeypatch
+):
     client.force_login(users["board"])
-    for n in range(documents.KEEP_PER_LIST + 2):
+    today = _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    next_day = _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    assert next_day != today
+    assert DecisionListDocument.objects.count() == 2
+    _refuse_rendering(monkeypatch)  # and all that day the same file
+    assert _pdf(client.get(url("decision-list-pdf", year=YEAR))) == next_day
+
+
+def test_documents_of_days_gone_by_are_removed_with_their_files_after_commit(
+    client, users, board, decided, django_capture_on_commit_callbacks
+):
+    client.force_login(users["board"])
+    _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    old = DecisionListDocument.objects.get()
+    storage, name = old.file.storage, old.file.name
+    DecisionListDocument.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - documents.KEEP_FOR - timedelta(minutes=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _pdf(client.get(url("decision-list-pdf", year=YEAR, outcome="aangenomen")))
+        assert not DecisionListDocument.objects.filter(pk=old.pk).exists()
+        assert storage.exists(name)  # the file goes only once the removal is committed
+    assert len(callbacks) == 1
+    assert not storage.exists(name)
+    assert DecisionListDocument.objects.count() == 1
+
+
+def test_readers_of_the_same_list_do_not_remove_each_others_pdf(
+    client, users, board, decided, deferred, monkeypatch
+):
+    client.force_login(users["partner_contact"])
+    partner_pdf = _pdf(client.get(url("decision-list-pdf")))
+    client.force_login(users["board"])  # the same list, other rows: renders of their own
+    for n in range(4):
         ActionItemFactory(body=board, description=f"Actie {n}")
-        _pdf(client.get(url("decision-list-pdf", year=YEAR)))
-    assert DecisionListDocument.objects.count() == documents.KEEP_PER_LIST
+        _pdf(client.get(url("decision-list-pdf")))
+    assert DecisionListDocument.objects.count() == 5
+    _refuse_rendering(monkeypatch)
+    client.force_login(users["partner_contact"])
+    assert _pdf(client.get(url("decision-list-pdf"))) == partner_pdf
+
+
+def test_a_kept_pdf_whose_file_went_missing_is_made_again(client, users, board, decided):
+    client.force_login(users["board"])
+    first = _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    document = DecisionListDocument.objects.get()
+    document.file.storage.delete(document.file.name)
+    again = _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    assert _text(again) == _text(first)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.READY
+    assert document.file.storage.exists(document.file.name)
+    assert _pdf(client.get(url("decision-list-pdf", year=YEAR))) == again
+
+
+@override_settings(GOVERNANCE_PDF_BACKGROUND_ROWS=1)
+def test_a_long_kept_pdf_whose_file_went_missing_is_made_again(client, users, board, decided):
+    client.force_login(users["board"])
+    _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    document = DecisionListDocument.objects.get()
+    document.file.storage.delete(document.file.name)
+    # the test settings run the task at once: rendered again and served
+    assert _pdf(client.get(url("decision-list-pdf", year=YEAR)))
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.READY
+    assert document.file.storage.exists(document.file.name)
+
+
+def test_the_service_refuses_who_may_not_read_the_list(users, board, decided):
+    data = decision_list_data(user=users["board"], programme=board.programme, params={})
+    for who in ("nobody", "other_team", "former_team"):
+        with pytest.raises(Refused):
+            documents.decision_list_document(data=data, by=users[who])
+    assert not DecisionListDocument.objects.exists()
 
 
 def test_each_reader_gets_only_the_rows_they_may_see(client, users, board, decided, deferred):
     client.force_login(users["board"])
-    board_pdf = _pdf(client.get(url("decision-list-pdf")))
+    board_pdf = _text(_pdf(client.get(url("decision-list-pdf"))))
     client.force_login(users["partner_contact"])  # sees decided proposals only
-    partner_pdf = _pdf(client.get(url("decision-list-pdf")))
-    assert partner_pdf != board_pdf
+    partner_pdf = _text(_pdf(client.get(url("decision-list-pdf"))))
+    assert "Uitgesteld voorstel" in board_pdf
+    assert "Uitgesteld voorstel" not in partner_pdf
+    for both in ("Randvoorwaarden", "Dagelijks Bestuur"):  # the decided proposal, the body
+        assert both in board_pdf and both in partner_pdf
     assert DecisionListDocument.objects.count() == 2
 
 
@@ -111,11 +213,9 @@ def test_a_long_list_is_made_by_a_task_with_a_progress_page(client, users, board
         assert kept.read() == first
 
 
-@override_settings(
-    GOVERNANCE_PDF_BACKGROUND_ROWS=1,
-    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-)
-def test_the_progress_page_polls_while_the_pdf_is_being_made(client, users, board, decided):
+def test_the_progress_page_polls_while_the_pdf_is_being_made(
+    client, users, board, decided, in_background
+):
     client.force_login(users["board"])
     response = client.get(url("decision-list-pdf", year=YEAR))
     document = DecisionListDocument.objects.get()
@@ -154,18 +254,40 @@ def test_the_database_worker_renders_the_long_pdf(client, users, board, decided)
     assert _pdf(client.get(url("decision-list-pdf", year=YEAR))).startswith(b"%PDF-")
 
 
+def test_a_list_changed_while_waiting_and_kept_meanwhile_is_ready(
+    client, users, board, decided, in_background, settings
+):
+    client.force_login(users["board"])
+    waiting = client.get(url("decision-list-pdf", year=YEAR))["Location"]
+    document = DecisionListDocument.objects.get()
+    ActionItemFactory(body=board, description="Notulen rondsturen")  # the list changes
+    settings.GOVERNANCE_PDF_BACKGROUND_ROWS = 100
+    kept = _pdf(client.get(url("decision-list-pdf", year=YEAR)))  # and is kept at once
+    assert documents.decision_list_render(document_id=str(document.pk)) == DocumentStatus.READY
+    page = client.get(waiting).content.decode()
+    assert "De PDF is klaar." in page and "niet worden gemaakt" not in page
+    download = url("decision-list-pdf", body=board.pk, year=YEAR)
+    assert f'href="{download}"' in page.replace("&amp;", "&")
+    assert _pdf(client.get(download)) == kept
+    assert DecisionListDocument.objects.filter(file="").get().pk == document.pk
+
+
 # --- access ----------------------------------------------------------------------------------
 
 
-@override_settings(
-    GOVERNANCE_PDF_BACKGROUND_ROWS=1,
-    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-)
 @pytest.mark.parametrize(
     "who, status",
-    [("secretary", 200), ("reader", 200), ("other_team", 403), ("nobody", 403)],
+    [
+        ("board", 200),  # who asked for it
+        ("secretary", 200),  # another reader of exactly these rows
+        ("reader", 403),  # reads the list, but other rows (no action items): not this one
+        ("other_team", 403),
+        ("nobody", 403),
+    ],
 )
-def test_the_progress_page_only_for_readers_of_the_list(client, users, board, decided, who, status):
+def test_the_progress_page_only_for_who_asked_or_reads_the_same_rows(
+    client, users, board, decided, in_background, who, status
+):
     client.force_login(users["board"])
     client.get(url("decision-list-pdf", year=YEAR))
     document = DecisionListDocument.objects.get()
