@@ -5,7 +5,8 @@
 #   docker run --env-file /etc/avk/avk.env -v /srv/avk/media:/srv/avk/media avk-portal \
 #       python manage.py migrate --noinput        # once per upgrade, before the new version serves
 #   docker run --env-file /etc/avk/avk.env -v /srv/avk/media:/srv/avk/media -p 127.0.0.1:8000:8000 avk-portal
-#   docker run --env-file /etc/avk/avk.env avk-portal python manage.py db_worker   # the worker
+#   docker run --env-file /etc/avk/avk.env -v /srv/avk/media:/srv/avk/media avk-portal \
+#       python manage.py db_worker                  # the worker (it writes PDFs to the media)
 #
 # nginx in front (deploy/nginx/avk.conf) terminates TLS; static files are in the image and
 # served by WhiteNoise. MEDIA_ROOT must be a volume (shared by every container, docs/deploy.md).

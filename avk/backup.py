@@ -17,6 +17,7 @@ server's major version.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -30,6 +31,8 @@ from django.db import connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+logger = logging.getLogger(__name__)
 
 DUMP = "database.dump"
 MEDIA = "media"
@@ -115,25 +118,43 @@ def create(directory: Path | str | None = None, *, alias: str = "default") -> Pa
     if target.exists():
         raise BackupError(_("%(path)s exists already.") % {"path": target})
     media_root = Path(settings.MEDIA_ROOT)
-    files = _media_files(media_root)
     partial = target.with_name(target.name + ".partial")
-    with tempfile.TemporaryDirectory(prefix="avk-backup-") as work:
-        dump = Path(work) / DUMP
-        _run(["pg_dump", "--format=custom", "--no-owner", f"--file={dump}"], _pg_env(db))
-        manifest = {
-            "created": now.isoformat(),
-            "database": db["NAME"],
-            "media_files": len(files),
-            "format": 1,
-        }
-        (Path(work) / MANIFEST).write_text(json.dumps(manifest, indent=2))
-        with tarfile.open(partial, "w:gz") as archive:
-            archive.add(Path(work) / MANIFEST, arcname=MANIFEST)
-            archive.add(dump, arcname=DUMP)
-            for path in files:
-                archive.add(path, arcname=f"{MEDIA}/{path.relative_to(media_root).as_posix()}")
-    partial.rename(target)
-    target.chmod(0o600)  # it holds everything: personal data and password hashes
+    try:
+        with tempfile.TemporaryDirectory(prefix="avk-backup-") as work:
+            dump = Path(work) / DUMP
+            _run(["pg_dump", "--format=custom", "--no-owner", f"--file={dump}"], _pg_env(db))
+            # The files are listed after the dump, so every file a row of the dump names is in
+            # the list (a file uploaded meanwhile is in the archive without its row: harmless).
+            files = _media_files(media_root)
+            # Only the owner may ever read it: it holds everything, personal data and password
+            # hashes (created so, not narrowed afterwards).
+            with (
+                open(partial, "xb", opener=lambda path, flags: os.open(path, flags, 0o600)) as raw,
+                tarfile.open(fileobj=raw, mode="w:gz") as archive,
+            ):
+                archive.add(dump, arcname=DUMP)
+                added = 0
+                for path in files:
+                    arcname = f"{MEDIA}/{path.relative_to(media_root).as_posix()}"
+                    try:
+                        with open(path, "rb") as content:
+                            info = archive.gettarinfo(arcname=arcname, fileobj=content)
+                            archive.addfile(info, content)
+                    except FileNotFoundError:  # removed since it was listed (a replaced PDF)
+                        logger.warning("Backup: %s was removed meanwhile; skipped", path)
+                        continue
+                    added += 1
+                manifest = {
+                    "created": now.isoformat(),
+                    "database": db["NAME"],
+                    "media_files": added,
+                    "format": 1,
+                }
+                (Path(work) / MANIFEST).write_text(json.dumps(manifest, indent=2))
+                archive.add(Path(work) / MANIFEST, arcname=MANIFEST)
+        partial.rename(target)
+    finally:
+        partial.unlink(missing_ok=True)  # a failed run leaves no half archive behind
     return target
 
 

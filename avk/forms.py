@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
+from avk import mail
+
 
 class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
@@ -170,7 +172,9 @@ class MailPreferencesForm(forms.Form):
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's password reset, with its e-mail sent like every other mail of the portal: as
-    the background task of `avk.mail` (plain text)."""
+    a background task of `avk.mail` (plain text). The reset link is a secret, so the task row
+    keeps only the person's id: the worker makes the link when it sends the mail
+    (`password_reset_mail`)."""
 
     def send_mail(
         self,
@@ -181,10 +185,58 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from django.template import loader
+        from django.utils import translation
 
-        from avk import mail
+        mail.send_composed(
+            "avk.forms.password_reset_mail",
+            user_id=context["user"].pk,
+            to_email=to_email,
+            from_email=from_email,
+            domain=context["domain"],
+            site_name=context["site_name"],
+            protocol=context["protocol"],
+            language=translation.get_language() or "",
+            subject_template_name=subject_template_name,
+            email_template_name=email_template_name,
+        )
 
+
+@mail.composer
+def password_reset_mail(
+    *,
+    user_id,
+    to_email,
+    from_email,
+    domain,
+    site_name,
+    protocol,
+    language,
+    subject_template_name,
+    email_template_name,
+):
+    """The password reset mail, written when it is sent (the composer of
+    QueuedPasswordResetForm); nothing when the person was removed or blocked meanwhile."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.template import loader
+    from django.utils import translation
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return None
+    context = {
+        "email": to_email,
+        "domain": domain,
+        "site_name": site_name,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "user": user,
+        "token": default_token_generator.make_token(user),
+        "protocol": protocol,
+    }
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        mail.send(subject, body, [to_email], from_email=from_email)
+    return mail.Mail(subject, body, [to_email], from_email)

@@ -192,7 +192,9 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 # worker process, `manage.py db_worker`, that takes tasks from the database (django-tasks-db;
 # several workers on several machines share the queue). TASKS_BACKEND=immediate runs every task
 # at once in the process that enqueues it (no worker needed; long PDFs then hold a web worker):
-# the default with DEBUG on, so `make run` needs no second process.
+# the default with DEBUG on, so `make run` needs no second process. immediate is for development
+# and tests only: nothing is tried again (avk.mail sends at once and a failure raises); production
+# uses database.
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",

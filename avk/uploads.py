@@ -12,7 +12,9 @@ back can never be taken for a page by a browser.
     content_type = check_document(upload)   # or ValidationError, in Dutch
 
 XML is read with expat as a stream (no tree, no DTD, no entities); a zip's parts are read only
-up to a bound, so neither an XML bomb nor a zip bomb gets far.
+up to a bound, and a package is refused before anything is unpacked when its members claim to
+unpack to more than `MAX_PACKAGE_BYTES` together or one of them is compressed more than
+`MAX_RATIO` to one (beyond a megabyte), so neither an XML bomb nor a zip bomb gets far.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import re
 import struct
 import zipfile
+import zlib
 from xml.parsers import expat
 
 from django.core.exceptions import ValidationError
@@ -91,6 +94,14 @@ HTML_START = re.compile(
 SNIFF_BYTES = 1024
 #: The most a single XML part may unpack to before it is refused (zip bombs).
 MAX_PART_BYTES = 200 * 1024 * 1024
+#: The most all members of a zip package may unpack to together.
+MAX_PACKAGE_BYTES = 500 * 1024 * 1024
+#: A member that unpacks to more than RATIO_FLOOR bytes may be compressed at most this much
+#: (office parts compress 5 to 20 times; a bomb of zeros a thousand times).
+MAX_RATIO = 100
+RATIO_FLOOR = 1024 * 1024
+#: Errors of a damaged zip member, met while it is read.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError)
 
 
 class NotTheDocument(Exception):
@@ -191,6 +202,8 @@ def _xml_root(stream) -> tuple[str, str, list]:
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise NotTheDocument(f"not well-formed XML: {error}") from None
+    except ZIP_ERRORS as error:  # a bad checksum or a broken stream, found while reading
+        raise NotTheDocument(f"a damaged zip member: {error!r}") from None
     if found["root"] is None:
         raise NotTheDocument("an empty XML part")
     return (*found["root"], found["children"])
@@ -203,19 +216,29 @@ def _part(archive: zipfile.ZipFile, name: str):
         raise NotTheDocument(f"no part {name}") from None
     if info.file_size > MAX_PART_BYTES:
         raise NotTheDocument(f"part {name} too large")
-    return archive.open(info)
+    try:
+        return archive.open(info)
+    except (*ZIP_ERRORS, OSError) as error:
+        raise NotTheDocument(f"a damaged zip member {name}: {error!r}") from None
 
 
 def _zip(data: bytes) -> zipfile.ZipFile:
+    """The zip package, after checking from its directory alone (nothing unpacked) that it is
+    no bomb; each part is checked while it is read (its size bound, its checksum)."""
     if not data.startswith(b"PK\x03\x04"):
         raise NotTheDocument("not a zip package")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        bad = archive.testzip()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as error:
-        raise NotTheDocument(f"a damaged zip: {error}") from None
-    if bad is not None:
-        raise NotTheDocument(f"a damaged member {bad}")
+    except (*ZIP_ERRORS, OSError) as error:
+        raise NotTheDocument(f"a damaged zip: {error!r}") from None
+    members = archive.infolist()
+    if len(members) > 10_000:
+        raise NotTheDocument("too many members")
+    if sum(info.file_size for info in members) > MAX_PACKAGE_BYTES:
+        raise NotTheDocument("the members unpack to too much")
+    for info in members:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise NotTheDocument(f"member {info.filename} is compressed too much")
     return archive
 
 
@@ -263,7 +286,12 @@ def _check_odf(data: bytes, extension, expected) -> None:
         names = archive.namelist()
         if not names or names[0] != "mimetype":
             raise NotTheDocument("mimetype is not the first member")
-        if archive.read("mimetype").strip() != expected.encode():
+        with _part(archive, "mimetype") as stream:
+            try:
+                mimetype = stream.read(256)
+            except ZIP_ERRORS as error:
+                raise NotTheDocument(f"a damaged mimetype: {error!r}") from None
+        if mimetype.strip() != expected.encode():
             raise NotTheDocument("another OpenDocument type")
         with _part(archive, "META-INF/manifest.xml") as stream:
             _xml_root(stream)
@@ -277,25 +305,41 @@ def _check_odf(data: bytes, extension, expected) -> None:
 
 
 def _check_ole(data: bytes, extension, expected) -> None:
-    """A Compound File Binary ([MS-CFB]) whose directory holds the stream of the kind."""
+    """A Compound File Binary ([MS-CFB]) whose directory holds the stream of the kind. The FAT
+    is found through the header's 109 entries and, in a file larger than about 7 MB (3.5 GB
+    with 4096-byte sectors), the DIFAT chain that continues them."""
     if len(data) < 512 or not data.startswith(OLE_MAGIC):
         raise NotTheDocument("no Compound File header")
     major, byte_order, sector_shift = struct.unpack_from("<HHH", data, 0x1A)
     if byte_order != 0xFFFE or (major, sector_shift) not in {(3, 9), (4, 12)}:
         raise NotTheDocument("a damaged Compound File header")
     sector = 1 << sector_shift
+    per_sector = sector // 4
     first_directory = struct.unpack_from("<I", data, 0x30)[0]
-    fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
+    difat_first, difat_count = struct.unpack_from("<II", data, 0x44)
 
     def offset(number):
         return (number + 1) * sector
 
-    fat = []
-    for number in fat_sectors:
+    def read_sector(number, what):
         start = offset(number)
         if start + sector > len(data):
-            raise NotTheDocument("the FAT lies outside the file")
-        fat.extend(struct.unpack_from(f"<{sector // 4}I", data, start))
+            raise NotTheDocument(f"{what} lies outside the file")
+        return struct.unpack_from(f"<{per_sector}I", data, start)
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    number, seen = difat_first, set()
+    while number < 0xFFFFFFFA and len(seen) < difat_count:
+        if number in seen:
+            raise NotTheDocument("a damaged DIFAT chain")
+        seen.add(number)
+        entries = read_sector(number, "the DIFAT")
+        fat_sectors.extend(entries[:-1])
+        number = entries[-1]
+    fat = []
+    for number in fat_sectors:
+        if number < 0xFFFFFFFA:
+            fat.extend(read_sector(number, "the FAT"))
     names, number, seen = set(), first_directory, set()
     while number < 0xFFFFFFFA:
         if number in seen or number >= len(fat) or len(seen) > 10_000:

@@ -9,10 +9,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from avk import formats
 from avk.concurrency import VersionedFormMixin
 from avk.forms import DateInput
 from programme.din.models import Effort, WorkingGroup
@@ -202,13 +202,15 @@ class InvoiceForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("An Excel workbook (.xlsx) or a CSV file, at most %(size)s.")
-        % {"size": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE)},
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # In the language of the request (not of the moment the module was imported).
+        self.fields["file"].help_text = _(
+            "An Excel workbook (.xlsx) or a CSV file, at most %(size)s."
+        ) % {"size": formats.file_size(settings.IMPORT_MAX_UPLOAD_SIZE)}
         self.helper = _helper()
 
 

@@ -2,7 +2,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -170,6 +169,6 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "An Excel workbook (.xlsx) or a CSV file with a header row, at most %(size)s."
-        ) % {"size": filesizeformat(settings.IMPORT_MAX_UPLOAD_SIZE)}
+        ) % {"size": formats.file_size(settings.IMPORT_MAX_UPLOAD_SIZE)}
         self.fields["file"].widget.attrs["accept"] = ".xlsx,.csv"
         self.helper = _helper(_("Check the file"))

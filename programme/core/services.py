@@ -313,7 +313,25 @@ def invitation_link(user) -> str:
 
 def _send_invitation(*, user, programme: Programme, by) -> None:
     """E-mail the person a link to set their password (valid for PASSWORD_RESET_TIMEOUT). The
-    caller has asked the policy."""
+    caller has asked the policy. The link is a secret: the task row keeps only ids, the worker
+    writes the mail (`invitation_mail`)."""
+    mail.send_composed(
+        "programme.core.services.invitation_mail",
+        user_id=user.pk,
+        programme_id=programme.pk,
+        by_id=getattr(by, "pk", None),
+    )
+
+
+@mail.composer
+def invitation_mail(*, user_id, programme_id, by_id) -> mail.Mail | None:
+    """The invitation, written when it is sent; nothing when the person or the programme was
+    removed meanwhile."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    programme = Programme.objects.filter(pk=programme_id).first()
+    if user is None or programme is None:
+        return None
+    by = User.objects.filter(pk=by_id).first() if by_id else None
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "user": user,
@@ -324,7 +342,7 @@ def _send_invitation(*, user, programme: Programme, by) -> None:
         }
         subject = _("Invitation to the alliance portal: %(programme)s") % {"programme": programme}
         body = render_to_string("programme/email/invitation.txt", context)
-    mail.send(subject, body, [user.email])
+    return mail.Mail(subject, body, [user.email])
 
 
 # --- the home page ------------------------------------------------------------------------------

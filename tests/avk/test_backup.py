@@ -167,6 +167,8 @@ def test_backup_and_restore_round_trip(settings, tmp_path, fresh_database):
         names = opened.getnames()
     assert "database.dump" in names and "manifest.json" in names
     assert f"media/{attachment.file.name}" in names
+    assert archive.stat().st_mode & 0o777 == 0o600  # only the owner reads it
+    assert [p.name for p in archive.parent.iterdir()] == [archive.name]  # no .partial left
 
     restored_media = tmp_path / "restored-media"
     result = restore_command(archive, database=fresh_database, media=restored_media)
@@ -198,6 +200,41 @@ def test_backup_and_restore_round_trip(settings, tmp_path, fresh_database):
         target.close()
     assert (restored_media / attachment.file.name).read_bytes() == content
     assert not (restored_media / "imports").exists()
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_file_removed_while_the_backup_runs_is_skipped(settings, tmp_path, monkeypatch):
+    from avk import backup
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "bijlagen").mkdir(parents=True)
+    (tmp_path / "media" / "bijlagen" / "blijft.pdf").write_bytes(b"%PDF-1.4 blijft")
+    listed = backup._media_files
+    monkeypatch.setattr(  # listed, then removed before it was read (a replaced PDF)
+        backup, "_media_files", lambda root: [*listed(root), root / "bijlagen" / "weg.pdf"]
+    )
+    archive = backup.create(tmp_path / "backups")
+    with tarfile.open(archive) as opened:
+        names = opened.getnames()
+        manifest = opened.extractfile("manifest.json").read()
+    assert "media/bijlagen/blijft.pdf" in names and "media/bijlagen/weg.pdf" not in names
+    assert b'"media_files": 1' in manifest
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_failed_backup_leaves_no_half_archive(settings, tmp_path, monkeypatch):
+    from avk import backup
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "pg_dump").write_text("#!/bin/sh\necho 'connection refused' >&2\nexit 1\n")
+    (fake / "pg_dump").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    with pytest.raises(backup.BackupError, match="connection refused"):
+        backup.create(tmp_path / "backups")
+    assert list((tmp_path / "backups").iterdir()) == []
 
 
 @on_postgresql

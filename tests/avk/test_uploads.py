@@ -153,3 +153,55 @@ def test_file_sizes_are_precise_enough_to_differ_from_the_limit(size, above, sho
         assert file_size(size, above=above).replace("\xa0", " ") == shown
     with translation.override("en"):
         assert "10.4" in file_size(int(10.4 * MB))
+
+
+def _with_member(package: bytes, name: str, content: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    import time
+
+    bomb = _with_member(docx_bytes(), "word/media/image1.png", bytes(50 * 1024 * 1024))
+    assert len(bomb) < 200 * 1024  # 50 MB of zeros compress a thousandfold
+    started = time.monotonic()
+    with pytest.raises(ValidationError):
+        check("notitie.docx", bomb)
+    assert time.monotonic() - started < 1  # refused from the zip's directory, nothing unpacked
+    # A real picture (incompressible bytes) in a real document still passes.
+    import os
+
+    photo = _with_member(docx_bytes(), "word/media/image1.png", os.urandom(2 * 1024 * 1024))
+    assert "wordprocessingml.document" in check("notitie.docx", photo)
+
+
+def _ole_with_difat(stream: str) -> bytes:
+    """A Compound File whose only FAT sector is named in a DIFAT sector, not in the header (as
+    in files larger than about 7 MB): sector 0 the DIFAT, 1 the FAT, 2 the directory."""
+    import struct
+
+    small = ole_bytes(stream)
+    header = bytearray(small[:512])
+    directory = small[1024:1536]
+    struct.pack_into("<I", header, 0x30, 2)  # the directory in sector 2
+    struct.pack_into("<II", header, 0x44, 0, 1)  # the first DIFAT sector, one of them
+    struct.pack_into("<109I", header, 0x4C, *([0xFFFFFFFF] * 109))  # nothing in the header
+    difat = struct.pack("<128I", 1, *([0xFFFFFFFF] * 126), 0xFFFFFFFE)
+    fat = struct.pack("<128I", 0xFFFFFFFC, 0xFFFFFFFD, 0xFFFFFFFE, *([0xFFFFFFFF] * 125))
+    return bytes(header) + difat + fat + directory
+
+
+def test_an_old_office_file_whose_fat_is_found_through_the_difat_is_accepted():
+    assert check("groot.doc", _ole_with_difat("WordDocument")) == "application/msword"
+    with pytest.raises(ValidationError):
+        check("groot.doc", _ole_with_difat("Workbook"))
+    with pytest.raises(ValidationError):  # the FAT it names lies beyond the end of the file
+        check("groot.doc", _ole_with_difat("WordDocument")[:1024])
