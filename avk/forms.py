@@ -5,8 +5,12 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.template import Context
+from django.template.base import render_value_in_context
+from django.template.defaultfilters import stringformat as str_format
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
@@ -88,6 +92,58 @@ class _HintedInput(forms.TextInput):
 
     def value_from_datadict(self, data, files, name):
         return normalise_date(super().value_from_datadict(data, files, name))
+
+
+_PLAIN_CONTEXT = Context()  # as a form renderer's template sees its values (autoescape, l10n)
+
+
+def _shown(value, *, stringformat: bool = False) -> str:
+    """`{{ value }}` (or `{{ value|stringformat:'s' }}`) as Django's widget templates render it."""
+    if stringformat:
+        value = (
+            mark_safe(str_format(value, "s"))
+            if isinstance(value, SafeData)
+            else (str_format(value, "s"))
+        )
+    return render_value_in_context(value, _PLAIN_CONTEXT)
+
+
+def _attrs(attrs) -> str:
+    """django/forms/widgets/attrs.html."""
+    return "".join(
+        f" {_shown(name)}"
+        if value is True
+        else f' {_shown(name)}="{_shown(value, stringformat=True)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class PlainSelect(forms.Select):
+    """A select that writes the same markup as Django's select.html and select_option.html,
+    without rendering two templates per option: a filter with some 500 partners to choose from
+    spent most of its page's time there (issue 15)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if (self.template_name, self.option_template_name) != (
+            forms.Select.template_name,
+            forms.Select.option_template_name,
+        ):
+            return super().render(name, value, attrs, renderer)
+        widget = self.get_context(name, value, attrs)["widget"]
+        out = [f'<select name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                out.append(f'\n  <optgroup label="{_shown(group_name)}">')
+            out.extend(
+                f'\n  <option value="{_shown(option["value"], stringformat=True)}"'
+                f"{_attrs(option['attrs'])}>{_shown(option['label'])}</option>\n"
+                for option in group_choices
+            )
+            if group_name:
+                out.append("\n  </optgroup>")
+        out.append("\n</select>")  # the renderer strips the template's output
+        return mark_safe("".join(out))  # noqa: S308 - every value is escaped by _shown
 
 
 class DateInput(_HintedInput):

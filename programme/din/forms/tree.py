@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
+from avk.forms import PlainSelect
 
 from ..models import (
     CapitalForm,
@@ -82,21 +83,37 @@ class GoalDeleteForm(forms.Form):
 
 class DinFilterForm(forms.Form):
     line = forms.ModelChoiceField(
-        label=_("Programme line"), queryset=None, required=False, empty_label=_("All")
+        label=_("Programme line"),
+        queryset=None,
+        required=False,
+        empty_label=_("All"),
+        widget=PlainSelect,
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All"))] + list(EffortStatus.choices), required=False
+        label=_("Status"),
+        choices=[("", _("All"))] + list(EffortStatus.choices),
+        required=False,
+        widget=PlainSelect,
     )
     partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=None, required=False, empty_label=_("All")
+        label=_("Partner"),
+        queryset=None,
+        required=False,
+        empty_label=_("All"),
+        widget=PlainSelect,
     )
     capital = forms.ChoiceField(
         label=_("Form of capital"),
         choices=[("", _("All"))] + list(CapitalForm.choices),
         required=False,
+        widget=PlainSelect,
     )
     working_group = forms.ModelChoiceField(
-        label=_("Working group"), queryset=None, required=False, empty_label=_("All")
+        label=_("Working group"),
+        queryset=None,
+        required=False,
+        empty_label=_("All"),
+        widget=PlainSelect,
     )
     place = forms.CharField(label=_("Place or municipality"), required=False, max_length=100)
 

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -60,22 +63,33 @@ def _matching_efforts(programme, filters: DinFilters):
     return efforts
 
 
+class _Approved(NamedTuple):
+    """An approved measurement, as much of it as `indicator_achievement` reads."""
+
+    period_end: date
+    value: Decimal
+    status: str
+
+
 def _indicators(queryset):
-    """Indicators with their approved measurements and `.achievement`, in name order. The
-    measurements hold only what the achievement reads: a DIN of ten times the AVK's size has
-    some 2.000 of them, and building whole rows was most of the overview's reading time."""
-    indicators = list(
-        queryset.order_by("name", "pk").prefetch_related(
-            Prefetch(
-                "measurements",
-                queryset=Measurement.objects.filter(status=MeasurementStatus.APPROVED)
-                .only("pk", "indicator_id", "period_end", "value", "status")
-                .order_by("period_end"),
-                to_attr="approved",
+    """Indicators with their approved measurements (`.approved`, oldest first) and
+    `.achievement`, in name order. The measurements are read as plain rows holding only what
+    the achievement reads: a DIN of ten times the AVK's size has some 2.000 of them, and
+    building model instances for them was most of the overview's reading time."""
+    indicators = list(queryset.order_by("name", "pk"))
+    approved = defaultdict(list)
+    if indicators:
+        rows = (
+            Measurement.objects.filter(
+                status=MeasurementStatus.APPROVED, indicator__in=[i.pk for i in indicators]
             )
+            .order_by("period_end")
+            .values_list("indicator_id", "period_end", "value", "status")
         )
-    )
+        for indicator_id, period_end, value, status in rows:
+            approved[indicator_id].append(_Approved(period_end, value, status))
     for indicator in indicators:
+        indicator.approved = approved[indicator.pk]
         indicator.achievement = indicator_achievement(indicator, indicator.approved)
     return indicators
 
