@@ -17,10 +17,10 @@ from ..forms import FilterForm
 PAGE_SIZE = 25
 
 
-def _filters(request, programme):
+def _filters(request, programme, packages=None):
     form = FilterForm(
         request.GET or None,
-        packages=selectors.packages(programme=programme),
+        packages=selectors.packages(programme=programme) if packages is None else packages,
         municipalities=selectors.municipalities(programme=programme),
     )
     data = form.cleaned_data if form.is_valid() else {}
@@ -63,10 +63,12 @@ def _columns(filters):
 
 def partner_list(request, slug):
     programme = programme_for(request, slug, "partners.view_list")
-    form, filters = _filters(request, programme)
+    packages = list(
+        selectors.packages(programme=programme)
+    )  # read once: the filter and the summary
+    form, filters = _filters(request, programme, packages)
     rows = selectors.partner_rows(programme=programme, filters=filters)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    packages = list(selectors.packages(programme=programme))
     summary = selectors.list_summary(rows)
     query = request.GET.copy()
     query.pop("page", None)
@@ -95,7 +97,10 @@ def partner_list(request, slug):
             and summary["count"] > 0
             and not any(summary["per_package"].get(p.code) for p in packages),
             "has_packages": bool(packages),
-            "can_add_package": user.is_staff and user.has_perm("partners.add_commitmentpackage"),
+            # asked only where the page offers it (no packages yet): two queries otherwise
+            "can_add_package": not packages
+            and user.is_staff
+            and user.has_perm("partners.add_commitmentpackage"),
         },
     )
 
