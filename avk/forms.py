@@ -119,10 +119,11 @@ def _attrs(attrs) -> str:
     )
 
 
-class PlainSelect(forms.Select):
-    """A select that writes the same markup as Django's select.html and select_option.html,
+class Select(forms.Select):
+    """Django's Select, writing the same markup as its select.html and select_option.html
     without rendering two templates per option: a filter with some 500 partners to choose from
-    spent most of its page's time there (issue 15)."""
+    spent most of its page's time there (issue 15). Named Select as Django's is: crispy forms
+    gives a field the CSS class of its widget's class name ("select")."""
 
     def render(self, name, value, attrs=None, renderer=None):
         if (self.template_name, self.option_template_name) != (

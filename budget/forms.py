@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from avk import formats
 from avk.concurrency import VersionedFormMixin
-from avk.forms import DateInput
+from avk.forms import DateInput, Select
 from programme.din.models import Effort, WorkingGroup
 
 from .models import Budget, BudgetLine, MemberContribution, Side
@@ -145,7 +145,9 @@ class LineForm(VersionedFormMixin, forms.ModelForm):
 
 
 class RealisationForm(forms.Form):
-    line = forms.ModelChoiceField(label=_("Line"), queryset=BudgetLine.objects.none())
+    line = forms.ModelChoiceField(
+        label=_("Line"), queryset=BudgetLine.objects.none(), widget=Select
+    )
     booked_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     amount = _amount(_("Amount (EUR)"), help_text=_("A negative amount corrects an earlier entry."))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

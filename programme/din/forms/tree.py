@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
-from avk.forms import PlainSelect
+from avk.forms import Select
 
 from ..models import (
     CapitalForm,
@@ -87,33 +87,33 @@ class DinFilterForm(forms.Form):
         queryset=None,
         required=False,
         empty_label=_("All"),
-        widget=PlainSelect,
+        widget=Select,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All"))] + list(EffortStatus.choices),
         required=False,
-        widget=PlainSelect,
+        widget=Select,
     )
     partner = forms.ModelChoiceField(
         label=_("Partner"),
         queryset=None,
         required=False,
         empty_label=_("All"),
-        widget=PlainSelect,
+        widget=Select,
     )
     capital = forms.ChoiceField(
         label=_("Form of capital"),
         choices=[("", _("All"))] + list(CapitalForm.choices),
         required=False,
-        widget=PlainSelect,
+        widget=Select,
     )
     working_group = forms.ModelChoiceField(
         label=_("Working group"),
         queryset=None,
         required=False,
         empty_label=_("All"),
-        widget=PlainSelect,
+        widget=Select,
     )
     place = forms.CharField(label=_("Place or municipality"), required=False, max_length=100)
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from avk import formats
+from avk.forms import Select
 from avk.shortcuts import programme_for
 
 from .. import diagram as layout
@@ -56,6 +57,7 @@ def _line_field(programme):
         required=False,
         label=gettext_lazy("Programme line"),
         empty_label=gettext_lazy("All lines"),
+        widget=Select,
     )
 
 
@@ -65,6 +67,7 @@ def _partner_field(programme):
         required=False,
         label=gettext_lazy("Partner"),
         empty_label=gettext_lazy("All partners"),
+        widget=Select,
     )
 
 
@@ -109,6 +112,7 @@ class PlanningFilterForm(_FilterForm):
         self.fields["phase"] = forms.ChoiceField(
             label=_("Phase (sets the months)"),
             required=False,
+            widget=Select,
             choices=[("", _("No phase"))]
             + [
                 (
@@ -127,6 +131,7 @@ class PlanningFilterForm(_FilterForm):
         self.fields["status"] = forms.ChoiceField(
             label=_("Status"),
             required=False,
+            widget=Select,
             choices=[("", _("All statuses"))]
             + [(code, capfirst(label)) for code, label in EffortStatus.choices],
         )
