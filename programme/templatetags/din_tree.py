@@ -41,13 +41,30 @@ def din_progress(context, progress):
     return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
 
 
+def _label(kind: str, name, context) -> str:
+    """The row's name for screen readers, as the overview's `{% blocktranslate asvar label %}`
+    wrote it: line “…”, strategic goal “…”, operational goal “…”."""
+    if kind == "line":
+        return _("line “%(name)s”") % {"name": _value(name, context)}
+    if kind == "strategic":
+        return _("strategic goal “%(title)s”") % {"title": _value(name, context)}
+    return _("operational goal “%(title)s”") % {"title": _value(name, context)}
+
+
 @register.simple_tag(takes_context=True)
-def din_controls(context, kind, item, movable=False, first=False, last=False, history=False):
+def din_controls(
+    context, kind, item, name=None, movable=False, first=False, last=False, history=False
+):
     """As `{% include "programme/_din_controls.html" with kind=... item=... movable=...
-    first=... last=... history=... %}`, with `label` (the row's name), `can_change`,
+    first=... last=... history=... %}` after `{% blocktranslate asvar label %}` named the row
+    (`name`: its name or title; without it, `label` from the context), with `can_change`,
     `standalone`, `focus` and `programme` from the context."""
     can_change = context.get("can_change")
-    label = _value(context.get("label", ""), context)
+    if name is None:
+        label = _value(context.get("label", ""), context)
+    else:
+        # blocktranslate asvar gives a SafeString, which `{{ label }}` does not escape again
+        label = _label(kind, name, context)
     pk = _value(item.pk, context)
     kind_text = esc(kind)
     if can_change and context.get("standalone"):
