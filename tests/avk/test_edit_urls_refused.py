@@ -247,7 +247,9 @@ def fingerprint() -> dict[str, tuple]:
         meta = model._meta
         if meta.app_label in UNWATCHED or not meta.managed or meta.proxy:
             continue
-        aggregates = {"top": Max("pk")}
+        aggregates = {}
+        if meta.pk.get_internal_type() != "UUIDField":  # PostgreSQL has no max(uuid)
+            aggregates["top"] = Max("pk")
         if any(f.name == "version" for f in meta.concrete_fields):
             aggregates["versions"] = Sum("version")
         values = model._base_manager.aggregate(**aggregates)
