@@ -22,28 +22,30 @@ def targets(programme, budget) -> list[Target]:
     def floor(page):
         return f"/bench-floor/{slug}/{page}/"
 
-    def changelist(model, **filters):
-        query = "&".join(f"{key}={value}" for key, value in filters.items())
-        return reverse(f"admin:{model}_changelist") + (f"?{query}" if query else "")
+    def changelist(model, *, every_row=False):
+        """The admin's list of the programme's objects (the team sees only its own programmes
+        there); `every_row` where the page shows all its rows: the admin's "show all"
+        (`?all=`), not its first page of 100."""
+        return reverse(f"admin:{model}_changelist") + ("?all=" if every_row else "")
 
     return [
         Target(
             "DIN overview",
             reverse("programme:din", args=[slug]),
             floor("din"),
-            changelist("programme_operationalgoal"),
+            changelist("programme_operationalgoal", every_row=True),
         ),
         Target(
             "DIN diagram",
             reverse("programme:din-diagram", args=[slug]),
             floor("diagram"),
-            changelist("programme_effort"),
+            changelist("programme_effort", every_row=True),
         ),
         Target(
             "planning",
             reverse("programme:planning", args=[slug]),
             floor("planning"),
-            changelist("programme_effort"),
+            changelist("programme_effort", every_row=True),
         ),
         Target(
             "partner list",

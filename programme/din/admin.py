@@ -28,6 +28,9 @@ class DinAdmin(ProgrammeScopedAdmin, SimpleHistoryAdmin):
 
     change_action = "din.change_din"
     list_filter = ["programme"]
+    #: "Show all" lists a whole programme's goals or efforts (a large one has some 500 efforts;
+    #: Django's default stops offering it above 200).
+    list_max_show_all = 1000
     #: create(obj, form, by) and update(obj, fields, by) and delete(obj, by)
     create = update = delete = None
 

@@ -51,3 +51,18 @@ def test_din_admin_scoped_and_through_services(client, users, programme, other_p
     client.post(reverse("admin:programme_programmeline_delete", args=[line.pk]), {"post": "yes"})
     assert not ProgrammeLine.objects.filter(pk=line.pk).exists()
     assert Effort.objects.filter(programme=other_programme).exists()
+
+
+def test_show_all_lists_a_large_programmes_efforts(client, users, programme):
+    """A large programme has some 500 efforts: "show all" lists every one of them (Django's
+    default offers it only up to 200), still only the staff member's programme's."""
+    team = make_staff(users["programme_team"])
+    Effort.objects.bulk_create(
+        Effort(programme=programme, title=f"Inspanning {i:03}") for i in range(250)
+    )
+    client.force_login(team)
+    url = reverse("admin:programme_effort_changelist")
+    first_page = client.get(url).content.decode()
+    assert "Inspanning 000" in first_page and "Inspanning 249" not in first_page
+    every = client.get(url + "?all=").content.decode()
+    assert all(f"Inspanning {i:03}" in every for i in range(250))
