@@ -7,10 +7,11 @@ render (issue 15). The markup is the same as the templates drew it; every text i
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from avk.html import esc
 
 register = template.Library()
 
