@@ -62,6 +62,9 @@ class ProposalEditForm(VersionedFormMixin, ProposalForm):
 
 
 class DecisionForm(forms.Form):
+    #: The proposed decision this row edits (empty for a new one): what it adopts (a budget, a
+    #: phase plan, set where that was put before the board) stays with it.
+    decision = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=DecisionKind.choices, initial=DecisionKind.AGREE
     )
@@ -78,8 +81,11 @@ DecisionFormSet = forms.formset_factory(
 )
 
 
-def decisions_from(formset) -> list[dict]:
-    """The ordered list [{kind, text}] from a valid formset (ORDER, then form order)."""
+def decisions_from(formset, subjects: dict | None = None) -> list[dict]:
+    """The ordered list [{kind, text, subject}] from a valid formset (ORDER, then form order).
+    `subjects` ({decision pk: what it adopts}, the proposal's own decisions): a row that edits
+    one of them keeps its subject; an unknown pk in the posted row is ignored."""
+    subjects = subjects or {}
     rows = []
     for index, form in enumerate(formset.forms):
         data = form.cleaned_data
@@ -88,7 +94,10 @@ def decisions_from(formset) -> list[dict]:
         order = data.get("ORDER")
         rows.append(((order if order is not None else 10_000 + index), index, data))
     rows.sort(key=lambda row: (row[0], row[1]))
-    return [{"kind": d["kind"], "text": d["text"]} for _o, _i, d in rows]
+    return [
+        {"kind": d["kind"], "text": d["text"], "subject": subjects.get(d.get("decision"))}
+        for _o, _i, d in rows
+    ]
 
 
 class ScheduleForm(forms.Form):

@@ -157,10 +157,18 @@ def proposal_edit(request, pk):
     proposal = object_for(request, PROPOSALS, "governance.view", pk=pk)
     # The form is for those who may edit this proposal now (a draft): else 403, saying why.
     policy.require(request.user, "governance.edit", proposal)
+    decisions = list(proposal.decisions.order_by("position").prefetch_related("subject"))
     initial = [
-        {"kind": d.kind, "text": d.text, "ORDER": d.position}
-        for d in proposal.decisions.order_by("position")
+        {
+            "decision": d.pk,
+            "kind": d.kind,
+            "text": d.text,
+            "ORDER": d.position,
+            "subject": d.subject,
+        }
+        for d in decisions
     ]
+    subjects = {d.pk: d.subject for d in decisions if d.subject is not None}
     form = ProposalEditForm(request.POST or None, instance=proposal, programme=proposal.programme)
     formset = DecisionFormSet(request.POST or None, prefix="decisions", initial=initial)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -170,7 +178,7 @@ def proposal_edit(request, pk):
                 proposal_id=proposal.pk,
                 version=form.cleaned_data["version"],
                 by=request.user,
-                decisions=decisions_from(formset),
+                decisions=decisions_from(formset, subjects),
                 **fields,
             )
         except StaleEdit as stale:
