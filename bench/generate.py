@@ -15,6 +15,8 @@ The programme is `bench-<scale>x`, its programme team user `bench-team-<scale>x`
 seed gives the same rows. Rows are made with `bulk_create` as the services would leave them
 (version 1, programme set on every level, numbered decisions with their body and meeting);
 the budget is created through its service. No history records (the pages measured read none).
+This module makes the programme and its people; bench/generate_areas.py the partners, the
+governance and the budget, bench/generate_din.py the DIN.
 
 Runs on the database of DJANGO_SETTINGS_MODULE / DATABASE_URL (migrate first); a programme
 that already exists is left as it is.
@@ -24,13 +26,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
-from zoneinfo import ZoneInfo
+from datetime import date
 
 SEED = 15
 PASSWORD = "bench"
-AMS = ZoneInfo("Europe/Amsterdam")
 
 #: What one unit of scale holds (AVK size).
 AVK = {
@@ -46,12 +45,6 @@ AVK = {
     "cost_lines": 12,
     "realisations": 20,
 }
-LINES = ["De Doelgroep", "De Professional", "Het Systeem"]
-KINDS = ["gemeente", "onderwijs", "wonen", "welzijn", "zorg", "ggz", "kennisinstelling", "overig"]
-PLACES = ["Emmen", "Veendam", "Pekela", "Stadskanaal", "Assen", "Groningen", "Hoogezand"]
-STATUSES = ["idee", "gepland", "lopend", "lopend", "lopend", "afgerond", "gestopt"]
-CAPITALS = ["economisch", "sociaal", "cultureel", "pedagogisch", "mentaal"]
-CONTRIBUTIONS = ["laag", "middel", "hoog"]
 
 
 @dataclass
@@ -68,11 +61,6 @@ def slug_for(scale: int) -> str:
 
 def username_for(scale: int) -> str:
     return f"bench-team-{scale}x"
-
-
-def _month(start: date, months: int) -> date:
-    total = start.year * 12 + start.month - 1 + months
-    return date(total // 12, total % 12 + 1, 1)
 
 
 def _back_office_group():
@@ -109,49 +97,44 @@ def generate(scale: int = 1, *, seed: int = SEED, today: date | None = None) -> 
         return _generate(scale, random.Random(f"{seed}-{scale}"), today or date.today())
 
 
-def _generate(scale: int, rnd: random.Random, today: date) -> Generated:  # noqa: PLR0915
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-
-    from avk.access import Role
-    from budget import services as budget_services
-    from budget.models import BudgetLine, Realisation, Side, SourceKind
-    from governance.models import (
-        Body,
-        DecidedVia,
-        Meeting,
-        MeetingStatus,
-        Outcome,
-        Proposal,
-        ProposalStatus,
-        ProposedDecision,
-    )
-    from partners.models import (
-        Commitment,
-        CommitmentPackage,
-        DelegationMember,
-        Participation,
-        Partner,
-    )
-    from programme.core.models import Programme, RoleAssignment
-    from programme.din.models import (
-        Effort,
-        EffortCapital,
-        EffortGoal,
-        EffortPartner,
-        Indicator,
-        Measurement,
-        OperationalGoal,
-        ProgrammeLine,
-        StrategicGoal,
-        WorkingGroup,
-    )
+def _generate(scale: int, rnd: random.Random, today: date) -> Generated:
+    """One area after the other, in this order: each draws from `rnd` in turn, so the same seed
+    gives the same rows."""
+    from bench.generate_areas import make_budget, make_governance, make_partners
+    from bench.generate_din import make_din
 
     n = {key: value * scale for key, value in AVK.items()}
     tag = f"{scale}x"
     start = date(today.year - 3, 1, 1)
-    User = get_user_model()
+    programme, user, leads = _programme(scale, tag, start)
+    partners, members = make_partners(programme, rnd=rnd, n=n, start=start, tag=tag)
+    efforts, groups = make_din(
+        programme,
+        rnd=rnd,
+        n=n,
+        start=start,
+        today=today,
+        user=user,
+        leads=leads,
+        partners=partners,
+        members=members,
+    )
+    make_governance(programme, rnd=rnd, n=n, start=start, user=user)
+    budget = make_budget(
+        programme, rnd=rnd, n=n, scale=scale, today=today, user=user, efforts=efforts, groups=groups
+    )
+    return Generated(programme=programme, user=user, budget=budget, created=True)
 
+
+def _programme(scale: int, tag: str, start: date) -> tuple:
+    """The programme, its programme team user (staff, in the back office group) and the users
+    who lead efforts and own indicators (programme team too); draws nothing from `rnd`."""
+    from django.contrib.auth import get_user_model
+
+    from avk.access import Role
+    from programme.core.models import Programme, RoleAssignment
+
+    User = get_user_model()
     programme = Programme.objects.create(
         name=f"Benchmark {tag}",
         short_name=f"Bench {tag}",
@@ -188,280 +171,7 @@ def _generate(scale: int, rnd: random.Random, today: date) -> Generated:  # noqa
         RoleAssignment(programme=programme, user=lead, role=Role.PROGRAMME_TEAM, valid_from=start)
         for lead in leads
     )
-
-    # Partners, their packages, commitments and delegations.
-    packages = CommitmentPackage.objects.bulk_create(
-        CommitmentPackage(
-            programme=programme,
-            code=code,
-            name=f"Pakket {code}",
-            yearly_contribution=Decimal(amount),
-            steering_group_seat=code == "A",
-            order=order,
-        )
-        for order, (code, amount) in enumerate([("A", "2500"), ("B", "1500"), ("C", "750")])
-    )
-    partners = Partner.objects.bulk_create(
-        Partner(
-            name=f"Organisatie {tag} {i:04d}",
-            short_name=f"O{tag}{i}",
-            kind=rnd.choice(KINDS),
-            municipality=rnd.choice(PLACES),
-            website=f"https://organisatie{i}.bench.invalid",
-            email=f"info@organisatie{i}.bench.invalid",
-        )
-        for i in range(n["partners"])
-    )
-    Participation.objects.bulk_create(
-        Participation(programme=programme, partner=p, joined_on=start) for p in partners
-    )
-    commitments = []
-    for partner in partners:
-        package = rnd.choice(packages)
-        joined = start + timedelta(days=rnd.randrange(0, 365))
-        commitments.append(
-            Commitment(
-                programme=programme,
-                partner=partner,
-                package=package,
-                signed_on=joined,
-                valid_from=joined,
-                yearly_contribution=package.yearly_contribution,
-            )
-        )
-    Commitment.objects.bulk_create(commitments)
-    members = DelegationMember.objects.bulk_create(
-        DelegationMember(
-            programme=programme,
-            partner=partner,
-            level=level,
-            name=f"Persoon {partner.short_name} {level}",
-            email=f"{level}.{i}@organisatie.bench.invalid",
-            is_contact=level == "bestuurder",
-        )
-        for i, partner in enumerate(partners)
-        for level in ("bestuurder", "manager")
-    )
-
-    # The DIN: lines, goals, efforts, working groups, indicators, measurements.
-    lines = ProgrammeLine.objects.bulk_create(
-        ProgrammeLine(
-            programme=programme,
-            name=name,
-            order=i,
-            challenge="De uitdaging.",
-            approach="De aanpak.",
-        )
-        for i, name in enumerate(LINES)
-    )
-    strategic = StrategicGoal.objects.bulk_create(
-        StrategicGoal(
-            programme=programme,
-            line=lines[i % len(lines)],
-            title=f"Strategisch doel {i + 1}",
-            order=i // len(lines),
-        )
-        for i in range(n["strategic_goals"])
-    )
-    operational = OperationalGoal.objects.bulk_create(
-        OperationalGoal(
-            programme=programme,
-            strategic_goal=strategic[i % len(strategic)],
-            title=f"Operationeel doel {i + 1}: meer kinderen groeien kansrijk op",
-            description="Wat we willen bereiken.",
-            order=i // len(strategic),
-        )
-        for i in range(n["operational_goals"])
-    )
-    efforts = []
-    for i in range(n["efforts"]):
-        begin = _month(start, rnd.randrange(0, 36))
-        efforts.append(
-            Effort(
-                programme=programme,
-                title=f"Inspanning {i + 1}: {rnd.choice(['pilot', 'netwerk', 'training'])}",
-                description="Wat de inspanning doet.",
-                status=rnd.choice(STATUSES),
-                progress=rnd.randrange(0, 101, 10),
-                start_month=begin,
-                end_month=_month(begin, rnd.randrange(3, 30)),
-                lead_user=rnd.choice(leads) if i % 3 == 0 else None,
-                lead_member=rnd.choice(members) if i % 3 == 1 else None,
-                structural=i % 10 == 0,
-                municipality=rnd.choice(PLACES),
-                place="Bargeres" if i % 7 == 0 else "",
-            )
-        )
-    efforts = Effort.objects.bulk_create(efforts)
-    EffortGoal.objects.bulk_create(
-        EffortGoal(effort=effort, goal=goal, contribution=rnd.choice(CONTRIBUTIONS))
-        for effort in efforts
-        for goal in rnd.sample(operational, rnd.randint(1, 3))
-    )
-    EffortPartner.objects.bulk_create(
-        EffortPartner(effort=effort, partner=partner, role="trekker" if k == 0 else "deelnemer")
-        for effort in efforts
-        for k, partner in enumerate(rnd.sample(partners, rnd.randint(1, 4)))
-    )
-    EffortCapital.objects.bulk_create(
-        EffortCapital(effort=effort, form=form)
-        for effort in efforts
-        for form in rnd.sample(CAPITALS, rnd.randint(1, 2))
-    )
-    groups = WorkingGroup.objects.bulk_create(
-        WorkingGroup(programme=programme, name=f"Werkgroep {i + 1}", theme="Thema.", order=i)
-        for i in range(n["working_groups"])
-    )
-    through = WorkingGroup.efforts.through
-    through.objects.bulk_create(
-        through(workinggroup_id=group.pk, effort_id=effort.pk)
-        for group in groups
-        for effort in rnd.sample(efforts, min(len(efforts), 8))
-    )
-    indicators = Indicator.objects.bulk_create(
-        Indicator(
-            programme=programme,
-            goal=operational[i % len(operational)],
-            name=f"Indicator {i + 1}",
-            unit="%",
-            baseline_value=Decimal(rnd.randrange(10, 40)),
-            baseline_year=start.year,
-            target_value=Decimal(rnd.randrange(50, 90)),
-            target_year=start.year + 10,
-            owner=rnd.choice(leads),
-            frequency="kwartaal",
-        )
-        for i in range(n["indicators"])
-    )
-    per_indicator = n["measurements"] // len(indicators)
-    reviewed_at = datetime.combine(today, time(12), tzinfo=AMS)
-    Measurement.objects.bulk_create(
-        Measurement(
-            indicator=indicator,
-            period_label=f"{end.year}-Q{(end.month - 1) // 3 + 1}",
-            period_end=end,
-            value=Decimal(rnd.randrange(10, 90)),
-            status="goedgekeurd" if k < per_indicator - 1 else "concept",
-            entered_by=indicator.owner,
-            reviewed_by=user if k < per_indicator - 1 else None,
-            reviewed_at=reviewed_at if k < per_indicator - 1 else None,
-        )
-        for indicator in indicators
-        for k, end in enumerate(
-            _month(today, -3 * (per_indicator - k)) - timedelta(days=1)
-            for k in range(per_indicator)
-        )
-    )
-
-    # Governance: the Dagelijks Bestuur, its meetings and decided proposals.
-    body = Body.objects.create(
-        programme=programme,
-        kind="dagelijks_bestuur",
-        name="Dagelijks Bestuur",
-        code="DB",
-        steering_level="richten",
-    )
-    proposals_per_meeting = 2
-    meetings = Meeting.objects.bulk_create(
-        Meeting(
-            body=body,
-            starts_at=datetime.combine(
-                start + timedelta(days=(3 * 365 * i) // (n["proposals"] // 2)), time(14), AMS
-            ),
-            place="Veendam",
-            status=MeetingStatus.HELD,
-            chair=user,
-        )
-        for i in range(n["proposals"] // proposals_per_meeting)
-    )
-    proposals = Proposal.objects.bulk_create(
-        Proposal(
-            programme=programme,
-            body=body,
-            title=f"Voorstel {i + 1}: {rnd.choice(['werkgroep', 'begroting', 'faseplan'])}",
-            drafter=user,
-            drafter_function="programmaleider",
-            date=meetings[i // proposals_per_meeting].starts_at.date() - timedelta(days=14),
-            introduction="Inleiding van het voorstel.",
-            content="De **tekst** van het voorstel.",
-            status=ProposalStatus.DECIDED,
-        )
-        for i in range(n["proposals"])
-    )
-    per_proposal = n["decisions"] // len(proposals)
-    decisions = []
-    counters: dict[int, int] = {}
-    for i, proposal in enumerate(proposals):
-        meeting = meetings[i // proposals_per_meeting]
-        decided_on = meeting.starts_at.astimezone(AMS).date()
-        for position in range(1, per_proposal + 1):
-            counters[decided_on.year] = counters.get(decided_on.year, 0) + 1
-            decisions.append(
-                ProposedDecision(
-                    proposal=proposal,
-                    position=position,
-                    kind="instemmen",
-                    text=f"in te stemmen met punt {position} van voorstel {i + 1}",
-                    outcome=Outcome.ADOPTED,
-                    votes_for=5,
-                    votes_against=0,
-                    votes_abstain=0,
-                    decided_on=decided_on,
-                    decided_via=DecidedVia.MEETING,
-                    decided_in=meeting,
-                    number=f"DB-{decided_on.year}-{counters[decided_on.year]:03d}",
-                    numbered_body=body,
-                )
-            )
-    ProposedDecision.objects.bulk_create(decisions)
-    del ContentType  # the decisions adopt nothing (no subject)
-
-    # This year's budget, through its service, with lines and realisation.
-    budget = budget_services.budget_create(
-        programme=programme,
-        by=user,
-        title=f"Begroting {today.year}",
-        valid_from=date(today.year, 1, 1),
-        valid_until=date(today.year, 12, 31),
-        explanation="De toelichting bij de begroting.",
-    )
-    costs = BudgetLine.objects.bulk_create(
-        BudgetLine(
-            budget=budget,
-            side=Side.COSTS,
-            category=rnd.choice(["Programmaorganisatie", "Kennisdeling", "Uitvoering"]),
-            description=f"Kostenpost {i + 1}",
-            amount=Decimal(rnd.randrange(1000, 50000)),
-            effort=rnd.choice(efforts) if i % 2 else None,
-            working_group=rnd.choice(groups) if i % 3 == 0 else None,
-            order=i,
-        )
-        for i in range(n["cost_lines"])
-    )
-    BudgetLine.objects.bulk_create(
-        BudgetLine(
-            budget=budget,
-            side=Side.COVERAGE,
-            description=f"Fonds {i + 1}",
-            amount=Decimal(rnd.randrange(5000, 50000)),
-            source_kind=SourceKind.FUNDS,
-            order=i + 1,
-        )
-        for i in range(2 * scale)
-    )
-    days = max(1, (min(today, budget.valid_until) - budget.valid_from).days)
-    Realisation.objects.bulk_create(
-        Realisation(
-            programme=programme,
-            budget=budget,
-            line=rnd.choice(costs),
-            booked_on=budget.valid_from + timedelta(days=rnd.randrange(days)),
-            amount=Decimal(rnd.randrange(100, 5000)),
-            note="Factuur",
-        )
-        for _ in range(n["realisations"])
-    )
-    return Generated(programme=programme, user=user, budget=budget, created=True)
+    return programme, user, leads
 
 
 def counts(programme) -> dict[str, int]:
