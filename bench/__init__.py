@@ -6,6 +6,8 @@
   the import, served by gunicorn on PostgreSQL (`make bench`).
 - `bench/load.py`: wrk against the portal and the floors (`make load`).
 - `bench/import_partners.py`: the 5.000-row partner import.
+- `bench/cluster_check.py`: two portal instances on one PostgreSQL (`make cluster-check`), with
+  its HTTP client in `bench/http_client.py`.
 - `bench/settings.py`, `bench/urls.py`, `bench/floors.py`: the floor views, served only by the
   benchmarks (`DJANGO_SETTINGS_MODULE=bench.settings`).
 

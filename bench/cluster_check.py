@@ -20,8 +20,6 @@ the database is dropped and created), CLUSTER_PORTS (default "8104 8114").
 
 from __future__ import annotations
 
-import html.parser
-import http.cookiejar
 import io
 import os
 import re
@@ -31,18 +29,17 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-import uuid
-from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 from pypdf import PdfWriter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.http_client import Client, FormReader, Response, login, post, url  # noqa: E402
+
 BIN = Path(sys.executable).parent
 DATABASE_URL = os.environ.get(
     "CLUSTER_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/avk_cluster"
@@ -190,144 +187,17 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-# --- HTTP -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Response:
-    status_code: int
-    headers: Message
-    content: bytes
-    url: str
-
-    @property
-    def text(self) -> str:
-        return self.content.decode("utf-8", errors="replace")
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect is an answer to look at, not to follow
-
-
-class Client:
-    """A browser without JavaScript: a cookie jar, no redirects followed (standard library)."""
-
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirects()
-        )
-
-    def cookie(self, name: str) -> http.cookiejar.Cookie | None:
-        return next((cookie for cookie in self.jar if cookie.name == name), None)
-
-    def get(self, address: str, timeout: float = 30) -> Response:
-        return self._open(urllib.request.Request(address), timeout)
-
-    def post(self, address: str, data: dict, files: dict | None = None, timeout: float = 60):
-        if files:
-            boundary = uuid.uuid4().hex
-            body = b""
-            for name, value in data.items():
-                for item in value if isinstance(value, list) else [value]:
-                    body += (
-                        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-                        f"{item}\r\n"
-                    ).encode()
-            for name, (filename, content, content_type) in files.items():
-                body += (
-                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                    f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
-                ).encode()
-                body += content + b"\r\n"
-            body += f"--{boundary}--\r\n".encode()
-            kind = f"multipart/form-data; boundary={boundary}"
-        else:
-            body = urlencode(data, doseq=True).encode()
-            kind = "application/x-www-form-urlencoded"
-        request = urllib.request.Request(address, data=body, headers={"Content-Type": kind})
-        return self._open(request, timeout)
-
-    def _open(self, request: urllib.request.Request, timeout: float) -> Response:
-        try:
-            with self.opener.open(request, timeout=timeout) as answer:
-                return Response(answer.status, answer.headers, answer.read(), answer.url)
-        except urllib.error.HTTPError as answer:  # 3xx (not followed), 4xx, 5xx
-            with answer:
-                return Response(answer.code, answer.headers, answer.read(), request.full_url)
-
-
-class FormReader(html.parser.HTMLParser):
-    """The fields of the first POST form that holds a `version` input, as a browser sends them."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms: list[dict] = []
-        self.current: dict | None = None
-        self.select: str | None = None
-        self.textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post":
-            self.current = {"action": a.get("action") or "", "fields": {}}
-            self.forms.append(self.current)
-        if self.current is None:
-            return
-        fields = self.current["fields"]
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = (a.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    fields.setdefault(name, []).append(a.get("value") or "on")
-            elif kind not in ("submit", "button", "file", "reset"):
-                fields[name] = [a.get("value") or ""]
-        elif tag == "select" and name:
-            self.select = name
-            fields.setdefault(name, [])
-        elif tag == "option" and self.select and "selected" in a:
-            fields[self.select].append(a.get("value") or "")
-        elif tag == "textarea" and name:
-            self.textarea = name
-            fields[name] = [""]
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.current = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea and self.current is not None:
-            self.current["fields"][self.textarea][0] += data
+# --- what the checks read and send (over bench/http_client.py) ------------------------------
 
 
 def edit_form(response: Response) -> dict:
+    """The fields of the page's first POST form that holds a `version` input."""
     reader = FormReader()
     reader.feed(response.text)
     for form in reader.forms:
         if "version" in form["fields"]:
             return dict(form["fields"])
     raise Failed(f"no edit form with a version on {response.url}")
-
-
-def url(port: int, path: str) -> str:
-    return f"http://127.0.0.1:{port}{path}"
-
-
-def login(client: Client, port: int, username: str, password: str) -> Response:
-    client.get(url(port, "/accounts/login/"))
-    return post(client, port, "/accounts/login/", {"username": username, "password": password})
-
-
-def post(client: Client, port: int, path: str, data: dict, files=None) -> Response:
-    token = client.cookie("csrftoken")
-    data = {**data, "csrfmiddlewaretoken": token.value if token else ""}
-    return client.post(url(port, path), data=data, files=files)
 
 
 def pdf_bytes() -> bytes:
