@@ -33,12 +33,15 @@ from .lists import (
     COMPLETE,
     SORTS,
     PartnerFilters,
+    complete_delegations,
+    in_force,
     list_summary,
     municipalities,
     packages,
     partner_rows,
     partners_in_programme,
     with_commitment_state,
+    with_delegation,
 )
 
 __all__ = [
@@ -50,12 +53,14 @@ __all__ = [
     "PartnerFilters",
     "Seat",
     "commitment_history",
+    "complete_delegations",
     "contact_organisations",
     "contributions_for_period",
     "contributions_for_year",
     "current_package",
     "delegation_missing",
     "delegation_seats",
+    "in_force",
     "list_summary",
     "municipalities",
     "package_item_checks",
@@ -70,5 +75,6 @@ __all__ = [
     "register_rule_check",
     "steering_group",
     "with_commitment_state",
+    "with_delegation",
     "year_days",
 ]

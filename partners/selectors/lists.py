@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     DecimalField,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -29,7 +30,6 @@ from ..models import (
     CommitmentPackage,
     DelegationLevel,
     DelegationMember,
-    Participation,
     Partner,
 )
 
@@ -43,8 +43,11 @@ def partners_in_programme(*, programme: Programme) -> QuerySet[Partner]:
     ).order_by("name")
 
 
-def packages(*, programme: Programme) -> QuerySet[CommitmentPackage]:
-    return CommitmentPackage.objects.filter(programme=programme).prefetch_related("items")
+def packages(*, programme: Programme, items: bool = True) -> QuerySet[CommitmentPackage]:
+    """The programme's packages, with what each asks and gives (`items=False`: without, for
+    the lists that show only their codes and names)."""
+    queryset = CommitmentPackage.objects.filter(programme=programme)
+    return queryset.prefetch_related("items") if items else queryset
 
 
 # The partner list --------------------------------------------------------------------------
@@ -119,8 +122,52 @@ class PartnerFilters:
     descending: bool = False
 
 
+def in_force(*, programme: Programme, on: date | None = None) -> FilteredRelation:
+    """A partner's commitment in force on the day, as a join: there is at most one per partner
+    and programme on any day (the exclusion constraint commitment_no_overlap on PostgreSQL, the
+    service elsewhere), so the join keeps one row per partner."""
+    day = on or timezone.localdate()
+    return FilteredRelation(
+        "commitments",
+        condition=Q(commitments__programme=programme, commitments__valid_from__lte=day)
+        & (Q(commitments__valid_until__isnull=True) | Q(commitments__valid_until__gte=day)),
+    )
+
+
+def complete_delegations(*, programme: Programme) -> QuerySet:
+    """The ids of the partners whose delegation fills every seat (`COMPLETE`), in one
+    uncorrelated query to filter on."""
+    seats = {
+        name: Count("pk", filter=Q(level=level))
+        for name, level in (
+            ("executives", DelegationLevel.EXECUTIVE),
+            ("managers", DelegationLevel.MANAGER),
+            ("front_line", DelegationLevel.FRONT_LINE),
+        )
+    }
+    return (
+        DelegationMember.objects.filter(programme=programme)
+        .order_by()
+        .values("partner")
+        .annotate(**seats)
+        .filter(COMPLETE)
+        .values("partner")
+    )
+
+
+def _delegation_size(*, programme: Programme):
+    """The number of the partner's delegation members in the programme, to sort on: the
+    partner's members counted for the programme, so the subquery goes by the partner's index
+    whatever the planner knows of the tables."""
+    members = DelegationMember.objects.filter(partner=OuterRef("pk")).order_by().values("partner")
+    size = members.annotate(n=Count("pk", filter=Q(programme=programme))).values("n")[:1]
+    return Coalesce(Subquery(size, output_field=IntegerField()), Value(0))
+
+
 def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None):
-    """The partner list and its export: one query, whatever the number of partners."""
+    """The partner list and its export: one query, whatever the number of partners. Each row
+    carries its commitment in force (package and contribution, through `in_force`); the
+    delegation and its point of contact come from `with_delegation` for the rows shown."""
     filters = filters or PartnerFilters()
     if filters.include_inactive:
         queryset = Partner.objects.filter(participations__programme=programme)
@@ -128,9 +175,13 @@ def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None)
         queryset = Partner.objects.filter(
             participations__programme=programme, participations__left_on__isnull=True, active=True
         )
-    left_on = Participation.objects.filter(programme=programme, partner=OuterRef("pk"))
-    queryset = with_commitment_state(queryset, programme=programme).annotate(
-        left_on=Subquery(left_on.values("left_on")[:1])
+    queryset = queryset.annotate(
+        left_on=F("participations__left_on"),  # the join above: one per partner and programme
+        current=in_force(programme=programme),
+        package_code=F("current__package__code"),
+        package_name=F("current__package__name"),
+        contribution=F("current__yearly_contribution"),
+        commitment_from=F("current__valid_from"),
     )
     if filters.search:
         term = filters.search.strip()
@@ -149,9 +200,13 @@ def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None)
     elif filters.package:
         queryset = queryset.filter(package_code=filters.package)
     if filters.delegation == "complete":
-        queryset = queryset.filter(COMPLETE)
+        queryset = queryset.filter(pk__in=complete_delegations(programme=programme))
     elif filters.delegation == "incomplete":
-        queryset = queryset.exclude(COMPLETE)
+        queryset = queryset.exclude(pk__in=complete_delegations(programme=programme))
+    if filters.sort == "package":
+        queryset = queryset.annotate(package_order=F("current__package__order"))
+    elif filters.sort == "delegation":
+        queryset = queryset.annotate(delegation_size=_delegation_size(programme=programme))
     terms = SORTS.get(filters.sort, SORTS["name"])
     order = [
         term.desc(nulls_last=True) if filters.descending else term.asc(nulls_last=True)
@@ -160,9 +215,38 @@ def partner_rows(*, programme: Programme, filters: PartnerFilters | None = None)
     return queryset.order_by(*order, Lower("name"), "pk")
 
 
+def with_delegation(partners: list[Partner], *, programme: Programme) -> list[Partner]:
+    """Set on each of the partners (rows of `partner_rows`: a page, the export) what
+    `with_commitment_state` annotates of its delegation: the members per level, their number
+    and the point of contact's name, e-mail and phone. One query for just these partners."""
+    ids = [partner.pk for partner in partners]
+    levels: dict[int, dict[str, int]] = {pk: {} for pk in ids}
+    contacts: dict[int, tuple] = {}
+    members = (
+        DelegationMember.objects.filter(programme=programme, partner_id__in=ids)
+        .order_by()
+        .values_list("partner_id", "level", "is_contact", "name", "email", "phone")
+    )
+    for partner_id, level, is_contact, *contact in members:
+        counts = levels[partner_id]
+        counts[level] = counts.get(level, 0) + 1
+        if is_contact:  # one per partner and programme (delegation_one_point_of_contact)
+            contacts[partner_id] = contact
+    for partner in partners:
+        counts = levels[partner.pk]
+        partner.executives = counts.get(DelegationLevel.EXECUTIVE, 0)
+        partner.managers = counts.get(DelegationLevel.MANAGER, 0)
+        partner.front_line = counts.get(DelegationLevel.FRONT_LINE, 0)
+        partner.delegation_size = sum(counts.values())
+        partner.contact_name, partner.contact_email, partner.contact_phone = contacts.get(
+            partner.pk, (None, None, None)
+        )
+    return partners
+
+
 def list_summary(rows) -> dict:
-    """Counts per package code and the total of yearly contributions, for the filtered rows
-    (one query: the rows' annotations are costly to build and to run twice)."""
+    """Counts per package code and the total of yearly contributions, for the filtered rows of
+    `partner_rows` (one query, grouped on the commitment in force joined to each row)."""
     groups = list(
         rows.order_by()
         .values("package_code")

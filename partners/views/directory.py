@@ -16,13 +16,14 @@ from ..permissions import contact_partner_ids
 
 def partner_directory(request, slug):
     programme = programme_for(request, slug, "partners.view_directory")
-    packages = list(selectors.packages(programme=programme))
+    packages = list(selectors.packages(programme=programme, items=False))
     form = FilterForm(request.GET or None, packages=packages, municipalities=[])
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.PartnerFilters(
         search=data.get("q", ""), kind=data.get("kind", ""), package=data.get("package", "")
     )
-    rows = list(selectors.partner_rows(programme=programme, filters=filters))
+    rows = selectors.partner_rows(programme=programme, filters=filters)
+    rows = selectors.with_delegation(list(rows), programme=programme)
     user = request.user
     return render(
         request,

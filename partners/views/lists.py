@@ -63,13 +63,16 @@ def _columns(filters):
 
 def partner_list(request, slug):
     programme = programme_for(request, slug, "partners.view_list")
-    packages = list(
-        selectors.packages(programme=programme)
-    )  # read once: the filter and the summary
+    # read once, without their items: the filter and the summary
+    packages = list(selectors.packages(programme=programme, items=False))
     form, filters = _filters(request, programme, packages)
     rows = selectors.partner_rows(programme=programme, filters=filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     summary = selectors.list_summary(rows)
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = summary["count"]  # the summary counted the rows: no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
+    # the delegation and point of contact of just the partners on the page
+    page.object_list = selectors.with_delegation(list(page.object_list), programme=programme)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -107,8 +110,11 @@ def partner_list(request, slug):
 
 def partner_export(request, slug, fmt):
     programme = programme_for(request, slug, "partners.export")
-    _form, filters = _filters(request, programme)
+    _form, filters = _filters(
+        request, programme, selectors.packages(programme=programme, items=False)
+    )
     rows = selectors.partner_rows(programme=programme, filters=filters)
+    rows = selectors.with_delegation(list(rows), programme=programme)
     return export.response(rows, fmt=fmt, programme=programme)
 
 
