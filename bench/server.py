@@ -90,6 +90,22 @@ def prepare(env: dict, *, scales=(1, 10), demo: bool = True, fresh: bool = False
     )
     if demo and not _has_demo(env["DATABASE_URL"]):
         manage(env, "load_demo", "--force", "-v0")
+    analyse(env["DATABASE_URL"])
+
+
+def analyse(url: str) -> None:
+    """Table statistics, as autovacuum keeps them on a production server: the rows were just
+    bulk-created, and a server with autovacuum off (this machine's) would otherwise plan every
+    query on an empty table's guesses."""
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    finally:
+        connection.close()
 
 
 def _has_demo(url: str) -> bool:
