@@ -23,7 +23,7 @@ from ..models import (
     Outcome,
     ProposedDecision,
 )
-from .proposals import proposals_visible
+from .proposals import proposals_visible, sees_every_proposal
 
 
 def decision_list(
@@ -98,6 +98,16 @@ def default_body(bodies: list[Body]) -> Body | None:
     return bodies[0] if bodies else None
 
 
+def _visible(decisions: QuerySet[ProposedDecision], *, user, programme):
+    """`decisions` (of `programme`'s proposals) narrowed to the proposals this person may see.
+    Who sees every proposal needs no narrowing: the subquery of all the programme's proposals
+    made PostgreSQL compare each decision with each proposal (17 ms at 10x the AVK; issue 15)."""
+    if sees_every_proposal(user=user, programme=programme):
+        return decisions
+    visible = proposals_visible(user=user, programme=programme).values("pk")
+    return decisions.filter(proposal__in=visible)
+
+
 def decision_rows(*, user, programme, filters: DecisionFilter) -> QuerySet[ProposedDecision]:
     """The besluitenlijst rows this person may see: every decision with an outcome of the chosen
     body, newest first, narrowed by year, outcome and search text (over the text, the amended
@@ -106,16 +116,15 @@ def decision_rows(*, user, programme, filters: DecisionFilter) -> QuerySet[Propo
     proposals only; nothing of another programme."""
     if filters.body is None or filters.body.programme_id != programme.pk:
         return ProposedDecision.objects.none()
-    visible = proposals_visible(user=user, programme=programme).values("pk")
+    decisions = decision_list(
+        programme=programme,
+        body=filters.body,
+        year=filters.year,
+        outcome=filters.outcome or None,
+        search=filters.search,
+    )
     return (
-        decision_list(
-            programme=programme,
-            body=filters.body,
-            year=filters.year,
-            outcome=filters.outcome or None,
-            search=filters.search,
-        )
-        .filter(proposal__in=visible)
+        _visible(decisions, user=user, programme=programme)
         .select_related("corrects__proposal")
         .prefetch_related(
             Prefetch(
@@ -146,11 +155,9 @@ def decision_year_counts(*, user, programme, body: Body | None) -> list[tuple[in
     the year tabs of the decision list (one query)."""
     if body is None or body.programme_id != programme.pk:
         return []
-    visible = proposals_visible(user=user, programme=programme).values("pk")
+    decisions = ProposedDecision.objects.filter(proposal__programme=programme, proposal__body=body)
     rows = (
-        ProposedDecision.objects.filter(
-            proposal__programme=programme, proposal__body=body, proposal__in=visible
-        )
+        _visible(decisions, user=user, programme=programme)
         .exclude(outcome="")
         .exclude(decided_on__isnull=True)
         .annotate(year=ExtractYear("decided_on"))

@@ -21,14 +21,17 @@ S = ProposalStatus
 BACK_OFFICE = frozenset(BACK_OFFICE_ROLES)
 
 
+def sees_every_proposal(*, user, programme) -> bool:
+    """Whether this person sees every proposal of the programme (a superuser, the back office)."""
+    return is_superuser(user) or bool(roles_in(user, programme) & BACK_OFFICE)
+
+
 def proposals_visible(*, user, programme) -> QuerySet[Proposal]:
     """The proposals of a programme this person may see (the policy's rule, as a filter)."""
     queryset = Proposal.objects.filter(programme=programme)
-    if is_superuser(user):
+    if sees_every_proposal(user=user, programme=programme):
         return queryset
     roles = roles_in(user, programme)
-    if roles & BACK_OFFICE:
-        return queryset
     member_of = Membership.objects.current().filter(user=user).values("body_id")
     visible = Q(status=S.DECIDED) if roles else Q(pk__in=[])
     visible |= Q(drafter=user)
