@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from avk import mail
+from avk.html import esc
 
 
 class LoginForm(AuthenticationForm):
@@ -98,7 +99,13 @@ _PLAIN_CONTEXT = Context()  # as a form renderer's template sees its values (aut
 
 
 def _shown(value, *, stringformat: bool = False) -> str:
-    """`{{ value }}` (or `{{ value|stringformat:'s' }}`) as Django's widget templates render it."""
+    """`{{ value }}` (or `{{ value|stringformat:'s' }}`) as Django's widget templates render it.
+    A plain string is escaped at once (avk.html.esc), as is an integer passed through
+    stringformat (its digits). Anything else (safe strings, lazy translations, numbers shown
+    localised, dates) goes the engine's way."""
+    kind = type(value)
+    if kind is str or (stringformat and kind is int):
+        return esc(value)
     if stringformat:
         value = (
             mark_safe(str_format(value, "s"))
@@ -110,6 +117,8 @@ def _shown(value, *, stringformat: bool = False) -> str:
 
 def _attrs(attrs) -> str:
     """django/forms/widgets/attrs.html."""
+    if not attrs:
+        return ""
     return "".join(
         f" {_shown(name)}"
         if value is True

@@ -1,0 +1,98 @@
+"""avk.forms.Select writes what Django's Select writes with its templates (select.html,
+select_option.html, attrs.html), for every kind of option value and label, in Dutch and
+English: it only skips the templates (issue 15)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django import forms
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+from avk.forms import Select
+
+CHOICES = {
+    "empty choice and strings": [("", "All partners"), ("a", "Alpha"), ("b", "Beta")],
+    "strings to escape": [
+        ("<&\"'>", "Tom & Jerry <b>\"quoted\"</b> 'single'"),
+        ("plain", "x < y & y > z"),
+    ],
+    "integers": [(1, 1), (2, 1234567), (-3, 0), (10**12, -42)],
+    "lazy and safe": [
+        ("lazy", gettext_lazy("Partner")),
+        ("safe", mark_safe("<em>already safe</em> &amp;")),
+        (mark_safe("v&amp;"), "safe value"),
+        (gettext_lazy("Status"), "lazy value"),
+    ],
+    "other types": [
+        (None, "none"),
+        (True, False),
+        (Decimal("1234.50"), Decimal("1234.5")),
+        (1.5, 12345.678),
+        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 1)),
+    ],
+    "optgroups": [
+        ("", "---"),
+        ("Group <1> & co", [(1, "One"), (2, "Two & two")]),
+        (gettext_lazy("Partner"), [("x", "X"), ("y", gettext_lazy("Status"))]),
+        (3, "Three"),
+    ],
+    "none": [],
+}
+VALUES = [None, "", "a", "b", 1, "1", 2, "-3", "<&\"'>", "x", "lazy", "v&amp;", ["1", "2"]]
+ATTRS = [
+    None,
+    {"class": "form-select is-invalid", "aria-invalid": "true"},
+    {"disabled": True, "required": False, "data-x": '<"&">', "data-n": 7, "id": "id_<x>"},
+    {"aria-describedby": mark_safe("id_a_help id_a_error"), "class": gettext_lazy("Partner")},
+]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("kind", list(CHOICES))
+def test_select_as_django_renders_it(language, kind):
+    with translation.override(language):
+        for widget_attrs in [None, {"class": "form-select"}, {"disabled": True}]:
+            ours = Select(attrs=widget_attrs, choices=CHOICES[kind])
+            django = forms.Select(attrs=widget_attrs, choices=CHOICES[kind])
+            for value in VALUES:
+                for attrs in ATTRS:
+                    for name in ["partner", 'a"<b>&']:
+                        expected = django.render(name, value, attrs)
+                        assert ours.render(name, value, attrs) == expected, (value, attrs)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_select_of_a_bound_field_as_django_renders_it(language):
+    class Form(forms.Form):
+        ours = forms.ChoiceField(
+            choices=[("", "All"), ("a&b", "A & B"), ("c", gettext_lazy("Status"))],
+            required=False,
+            widget=Select,
+        )
+        django = forms.ChoiceField(
+            choices=[("", "All"), ("a&b", "A & B"), ("c", gettext_lazy("Status"))],
+            required=False,
+        )
+
+    with translation.override(language):
+        for data in [None, {}, {"ours": "a&b", "django": "a&b"}, {"ours": "?", "django": "?"}]:
+            form = Form(data)
+            form.is_valid() if data is not None else None
+            assert str(form["ours"]).replace("id_ours", "id_django").replace(
+                'name="ours"', 'name="django"'
+            ) == str(form["django"])
+
+
+def test_another_template_is_still_used():
+    """A subclass with templates of its own renders them (the shortcut is only for Django's)."""
+    templates = {
+        "template_name": "django/forms/widgets/radio.html",
+        "option_template_name": "django/forms/widgets/radio_option.html",
+    }
+    ours = type("Ours", (Select,), templates)(choices=[("a", "A & a"), ("b", "B")])
+    django = type("Django", (forms.Select,), templates)(choices=[("a", "A & a"), ("b", "B")])
+    assert ours.render("x", "a") == django.render("x", "a")
+    assert "<label>" in ours.render("x", "a")
