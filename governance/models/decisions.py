@@ -150,7 +150,12 @@ class ProposedDecision(models.Model):
         return self.number or f"{self.proposal_id}.{self.position}"
 
     def get_absolute_url(self):
-        return reverse("governance:proposal-detail", args=[self.proposal_id]) + f"#d{self.pk}"
+        return self.url_in(reverse("governance:proposal-detail", args=[self.proposal_id]))
+
+    def url_in(self, proposal_url: str) -> str:
+        """The decision's place on its proposal's page, whose URL is `proposal_url` (a list of
+        many decisions asks each proposal's URL once)."""
+        return f"{proposal_url}#d{self.pk}"
 
     @property
     def programme(self):
