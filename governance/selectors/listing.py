@@ -49,6 +49,8 @@ def decision_list_data(*, user, programme, params: Mapping) -> dict:
     """Everything the decision list shows to `user` in `programme` with the filters `params`
     (the caller has asked the gate for "governance.view_decision_list")."""
     bodies = list(programme_bodies(programme=programme))
+    for body in bodies:
+        body.programme = programme  # the policy asks a body for its programme: this one
     filters = parse_filters(params, bodies)
     body = filters.body
     show_actions = body is not None and policy.allowed(user, "governance.view_action_items", body)
