@@ -25,6 +25,7 @@ from ..models import (
 
 __all__ = [
     "DiagramData",
+    "PartnerName",
     "PhaseRange",
     "PlanningData",
     "add_months",
@@ -91,6 +92,7 @@ def visual_filter_partners(*, programme: Programme) -> QuerySet[Partner]:
 
 
 def _efforts(programme, *, line=None, partner=None, status=None) -> QuerySet[Effort]:
+    """The efforts with these filters (without their partners)."""
     efforts = Effort.objects.filter(programme=programme)
     if line is not None:
         efforts = efforts.filter(
@@ -102,14 +104,10 @@ def _efforts(programme, *, line=None, partner=None, status=None) -> QuerySet[Eff
         )
     if status:
         efforts = efforts.filter(status=status)
-    return efforts.prefetch_related(
-        Prefetch(
-            "partner_links",
-            queryset=EffortPartner.objects.select_related("partner").order_by(
-                "-role", "partner__name"
-            ),
-        )
-    )
+    return efforts
+
+
+_PARTNER_ORDER = ("-role", "partner__name")
 
 
 # -- The diagram ---------------------------------------------------------------------------
@@ -157,9 +155,13 @@ def din_diagram_data(*, programme: Programme, line=None, partner=None) -> Diagra
         _efforts(programme, line=line, partner=partner)
         .prefetch_related(
             Prefetch(
+                "partner_links",
+                queryset=EffortPartner.objects.select_related("partner").order_by(*_PARTNER_ORDER),
+            ),
+            Prefetch(
                 "goal_links",
                 queryset=EffortGoal.objects.only("effort_id", "goal_id", "contribution"),
-            )
+            ),
         )
         .order_by("title", "pk")
     )
@@ -259,27 +261,31 @@ class _EffortRows:
             self.partner_urls[partner_id] = self._partner_url(partner_id)
         return self.partner_urls[partner_id]
 
-    def partner_rows(self, effort: Effort) -> list[dict]:
+    def partner_rows(self, effort: Effort, links=None) -> list[dict]:
+        """The effort's partners: from `links` [(partner, role)] if given, else from its
+        prefetched `partner_links`."""
         if effort.pk not in self.partners:
+            if links is None:
+                links = [(link.partner, link.role) for link in effort.partner_links.all()]
             self.partners[effort.pk] = [
                 {
-                    "partner": link.partner,
-                    "url": self.partner_url(link.partner_id),
-                    "lead": link.role == PartnerRole.LEAD,
-                    "role": self.roles.get(link.role, link.role),
+                    "partner": partner,
+                    "url": self.partner_url(partner.pk),
+                    "lead": role == PartnerRole.LEAD,
+                    "role": self.roles.get(role, role),
                 }
-                for link in effort.partner_links.all()
+                for partner, role in links
             ]
         return self.partners[effort.pk]
 
-    def row(self, effort: Effort, contribution: EffortGoal | None = None) -> dict:
+    def row(self, effort: Effort, contribution: EffortGoal | None = None, links=None) -> dict:
         code = contribution.contribution if contribution else ""
         return {
             "effort": effort,
             "url": self.effort_url(effort.pk),
             "contribution": self.contributions.get(code, code) if code else "",
             "contribution_code": code,
-            "partners": self.partner_rows(effort),
+            "partners": self.partner_rows(effort, links),
         }
 
 
@@ -326,6 +332,17 @@ def phase_ranges(*, programme: Programme) -> list[PhaseRange]:
     return ranges
 
 
+@dataclass(frozen=True)
+class PartnerName:
+    """A partner in a row of the planning: its key and name, read without the rest."""
+
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
 @dataclass
 class PlanningData:
     rows: list[dict]  # efforts that run (partly) in the range
@@ -350,20 +367,30 @@ def planning_data(
     *, programme: Programme, start: date, end: date, line=None, status=None, partner=None
 ) -> PlanningData:
     """The efforts that run in start..end (months, inclusive), and those without a period,
-    with the given filters. Two queries."""
-    efforts = _efforts(programme, line=line, partner=partner, status=status).order_by(
-        "start_month", "end_month", "title", "pk"
-    )
-    efforts = efforts.filter(
-        Q(start_month__isnull=True, end_month__isnull=True)
-        | (
-            (Q(start_month__isnull=True) | Q(start_month__lte=end))
-            & (Q(end_month__isnull=True) | Q(end_month__gte=start))
+    with the given filters. Two queries: the efforts, then their partners' keys, names and
+    roles as plain values (`PartnerName`; as model rows they were a third of the time)."""
+    efforts = list(
+        _efforts(programme, line=line, partner=partner, status=status)
+        .filter(
+            Q(start_month__isnull=True, end_month__isnull=True)
+            | (
+                (Q(start_month__isnull=True) | Q(start_month__lte=end))
+                & (Q(end_month__isnull=True) | Q(end_month__gte=start))
+            )
         )
+        .order_by("start_month", "end_month", "title", "pk")
     )
+    links: dict[int, list[tuple[PartnerName, str]]] = {}
+    if efforts:
+        for effort_id, partner_id, role, name in (
+            EffortPartner.objects.filter(effort_id__in=[effort.pk for effort in efforts])
+            .order_by(*_PARTNER_ORDER)
+            .values_list("effort_id", "partner_id", "role", "partner__name")
+        ):
+            links.setdefault(effort_id, []).append((PartnerName(partner_id, name), role))
     rows, without, build = [], [], _EffortRows()
     for effort in efforts:
-        row = build.row(effort)
+        row = build.row(effort, links=links.get(effort.pk, []))
         if effort.start_month is None and effort.end_month is None:
             without.append(row)
         else:
