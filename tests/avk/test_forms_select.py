@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
@@ -27,6 +28,8 @@ CHOICES = {
         (gettext_lazy("Status"), "lazy value"),
     ],
     "other types": [
+        (ModelChoiceIteratorValue(7, object()), "a model's row"),
+        (ModelChoiceIteratorValue("<a&b>", None), ModelChoiceIteratorValue(8, None)),
         (None, "none"),
         (True, False),
         (Decimal("1234.50"), Decimal("1234.5")),
@@ -96,3 +99,28 @@ def test_another_template_is_still_used():
     django = type("Django", (forms.Select,), templates)(choices=[("a", "A & a"), ("b", "B")])
     assert ours.render("x", "a") == django.render("x", "a")
     assert "<label>" in ours.render("x", "a")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("empty_label", ["All people", None])
+def test_model_choices_as_django_reads_them(django_assert_num_queries, empty_label):
+    """avk.forms.ModelChoiceField offers the same choices as Django's, in one plain query."""
+    from django.contrib.auth import get_user_model
+
+    from avk.forms import ModelChoiceField
+
+    users = get_user_model()
+    for name in ["b<&>", "a", 'c"']:
+        users.objects.create(username=name)
+    queryset = users.objects.order_by("username")
+    ours = ModelChoiceField(queryset, empty_label=empty_label, required=False, widget=Select)
+    django = forms.ModelChoiceField(queryset, empty_label=empty_label, required=False)
+    with django_assert_num_queries(1):
+        choices = [(str(value), label) for value, label in ours.choices]
+    assert choices == [(str(value), label) for value, label in django.choices]
+    assert len(choices) == 3 + (empty_label is not None)
+    picked = str(users.objects.get(username="a").pk)
+    assert ours.widget.render("u", picked, {"id": "id_u"}) == forms.Select(
+        choices=django.choices
+    ).render("u", picked, {"id": "id_u"})
+    assert ours.clean(picked) == django.clean(picked)

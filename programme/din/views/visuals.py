@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from avk import formats
-from avk.forms import Select
+from avk.forms import ModelChoiceField, Select
 from avk.shortcuts import programme_for
 
 from .. import diagram as layout
@@ -52,7 +52,7 @@ class _FilterForm(forms.Form):
 
 
 def _line_field(programme):
-    return forms.ModelChoiceField(
+    return ModelChoiceField(
         queryset=selectors.visual_filter_lines(programme=programme),
         required=False,
         label=gettext_lazy("Programme line"),
@@ -62,7 +62,7 @@ def _line_field(programme):
 
 
 def _partner_field(programme):
-    return forms.ModelChoiceField(
+    return ModelChoiceField(
         queryset=selectors.visual_filter_partners(programme=programme),
         required=False,
         label=gettext_lazy("Partner"),
