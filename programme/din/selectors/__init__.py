@@ -27,19 +27,21 @@ from .overview import (
     operational_goal_progress,
     weighted_effort_progress,
 )
-from .visuals import (
-    DiagramData,
+from .planning import (
     PhaseRange,
     PlanningData,
     add_months,
-    din_diagram_data,
-    effort_url,
-    goal_url,
     month_span,
-    partner_url,
     phase_ranges,
     planning_data,
     planning_default_range,
+)
+from .visuals import (
+    DiagramData,
+    din_diagram_data,
+    effort_url,
+    goal_url,
+    partner_url,
     visual_filter_lines,
     visual_filter_partners,
 )
