@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.template.defaultfilters import stringformat as str_format
@@ -155,23 +156,36 @@ class Select(forms.Select):
         return mark_safe("".join(out))  # noqa: S308 - every value is escaped by _shown
 
 
-class _Choices(forms.models.ModelChoiceIterator):
+class _Choices(ModelChoiceIterator):
     """Django's choices of a ModelChoiceField, read with one plain query: Django reads them
     through `iterator()`, on PostgreSQL a server-side cursor with a round trip per hundred rows
-    and one to close it (issue 15)."""
+    and one to close it (issue 15). With the field's `label_field`, (pk, label) rows rather
+    than a model instance per option."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():
-            yield self.choice(obj)
+        if self.field.label_field is None:
+            for obj in self.queryset.all():
+                yield self.choice(obj)
+            return
+        key = self.field.to_field_name or "pk"
+        for value, label in self.queryset.values_list(key, self.field.label_field):
+            yield ModelChoiceIteratorValue(value, None), label
 
 
 class ModelChoiceField(forms.ModelChoiceField):
-    """Django's ModelChoiceField (same choices, same validation), its choices read with one
-    plain query (`_Choices`)."""
+    """Django's ModelChoiceField (same choices, same validation; what it cleans is a model
+    instance), its choices read with one plain query (`_Choices`). `label_field` names the one
+    field the model's `__str__` returns ("name"): the options are then read as (pk, label) rows,
+    for a filter with some 500 partners to choose from, and their values carry no instance
+    (`ModelChoiceIteratorValue.instance` is None)."""
 
     iterator = _Choices
+
+    def __init__(self, *args, label_field: str | None = None, **kwargs):
+        self.label_field = label_field
+        super().__init__(*args, **kwargs)
 
 
 class DateInput(_HintedInput):

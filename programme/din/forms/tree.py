@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from avk.concurrency import VersionedFormMixin
-from avk.forms import Select
+from avk.forms import ModelChoiceField, Select
 
 from ..models import (
     CapitalForm,
@@ -82,7 +82,8 @@ class GoalDeleteForm(forms.Form):
 
 
 class DinFilterForm(forms.Form):
-    line = forms.ModelChoiceField(
+    line = ModelChoiceField(
+        label_field="name",
         label=_("Programme line"),
         queryset=None,
         required=False,
@@ -95,7 +96,8 @@ class DinFilterForm(forms.Form):
         required=False,
         widget=Select,
     )
-    partner = forms.ModelChoiceField(
+    partner = ModelChoiceField(
+        label_field="name",
         label=_("Partner"),
         queryset=None,
         required=False,
@@ -108,7 +110,8 @@ class DinFilterForm(forms.Form):
         required=False,
         widget=Select,
     )
-    working_group = forms.ModelChoiceField(
+    working_group = ModelChoiceField(
+        label_field="name",
         label=_("Working group"),
         queryset=None,
         required=False,
