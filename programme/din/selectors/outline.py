@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, FilteredRelation, OuterRef, Prefetch, Q
 
 from programme.core.models import Programme
 
@@ -36,7 +36,7 @@ from ..models import (
     StrategicGoal,
     WorkingGroup,
 )
-from .overview import DinFilters, _mean, indicator_achievement
+from .overview import DinFilters, _mean, achievement, indicator_achievement
 
 
 @dataclass
@@ -107,47 +107,131 @@ def _effort_progress(rows) -> int | None:
     return round(total / weight) if weight else None
 
 
+class _Indicator(NamedTuple):
+    """An indicator, as much of it as `achievement` reads."""
+
+    cumulative: bool
+    baseline_value: Decimal | None
+    target_value: Decimal | None
+    direction: str
+
+
+def _achievements(queryset) -> dict:
+    """{goal pk: [achievement percent of each of its indicators]}, the indicators read with
+    their approved measurements in one query (LEFT JOINed, oldest first) as plain rows: as
+    `indicator_achievement` does, the current value is the sum of the values (from the
+    baseline) for a cumulative indicator, else the latest value."""
+    rows = (
+        queryset.annotate(
+            approved=FilteredRelation(
+                "measurements",
+                condition=Q(measurements__status=MeasurementStatus.APPROVED),
+            )
+        )
+        .order_by("approved__period_end")
+        .values_list(
+            "pk",
+            "goal_id",
+            "cumulative",
+            "baseline_value",
+            "target_value",
+            "direction",
+            "approved__id",  # None when there is none (cheaper to read than its date)
+            "approved__value",
+        )
+    )
+    indicators = {}  # pk: [goal pk, indicator, count, sum of the values, latest value]
+    for pk, goal_id, cumulative, baseline, target, direction, measurement, value in rows:
+        seen = indicators.get(pk)
+        if seen is None:
+            indicator = _Indicator(cumulative, baseline, target, direction)
+            seen = indicators[pk] = [goal_id, indicator, 0, 0, None]
+        if measurement is not None:
+            seen[2] += 1
+            seen[3] += value
+            seen[4] = value
+    percents = defaultdict(list)
+    for goal_id, indicator, count, total, latest in indicators.values():
+        percent = None
+        if count:
+            current = (
+                (indicator.baseline_value or Decimal(0)) + total if indicator.cumulative else latest
+            )
+            percent = achievement(indicator, current, count)["percent"]
+        percents[goal_id].append(percent)
+    return percents
+
+
+_TREE = (ProgrammeLine, StrategicGoal, OperationalGoal)
+_PATHS = ("", "strategic_goals__", "strategic_goals__operational_goals__")
+
+
+def _skeleton(programme, line: int | None = None) -> tuple[list, list, list]:
+    """The lines, strategic goals and operational goals, each in tree order, read in one query
+    (the lines LEFT JOINed to their goals; every level's programme is its parent's) and built
+    as the model instances their own querysets would give."""
+    names = [[f.attname for f in model._meta.concrete_fields] for model in _TREE]
+    rows = ProgrammeLine.objects.filter(programme=programme)
+    if line:
+        rows = rows.filter(pk=line)
+    rows = rows.order_by(*(f"{path}{key}" for path in _PATHS for key in ("order", "pk")))
+    rows = rows.values_list(
+        *(f"{path}{name}" for path, fields in zip(_PATHS, names, strict=True) for name in fields)
+    )
+    spans, start = [], 0
+    for model, fields in zip(_TREE, names, strict=True):
+        pk = start + fields.index(model._meta.pk.attname)
+        spans.append((model, fields, start, start + len(fields), pk))
+        start += len(fields)
+    levels = ([], [], [])
+    for row in rows:
+        for (model, fields, first, after, pk), built in zip(spans, levels, strict=True):
+            if row[pk] is not None and (not built or built[-1].pk != row[pk]):
+                built.append(model.from_db(rows.db, fields, row[first:after]))
+    return levels
+
+
 def din_outline(programme: Programme, filters: DinFilters | None = None) -> Outline:
     """Lines -> strategic goals (`shown_strategic`) -> operational goals (`shown_operational`),
     each with `.progress` = {"efforts": %, "indicators": %} and each operational goal with
     `effort_count` (the efforts matching the filters) and `indicator_count`. Effort filters keep
-    only goals with a matching effort, as on the diagram. Seven queries, whatever the size."""
+    only goals with a matching effort, as on the diagram. Three queries, whatever the size: the
+    tree, the (matching) efforts with their goal links, the indicators with their approved
+    measurements."""
     filters = filters or DinFilters()
-    lines_qs = ProgrammeLine.objects.filter(programme=programme).order_by("order", "pk")
-    sgoal_qs = StrategicGoal.objects.filter(programme=programme).order_by("order", "pk")
-    ogoal_qs = OperationalGoal.objects.filter(programme=programme).order_by("order", "pk")
-    link_qs = EffortGoal.objects.filter(goal__programme=programme)
+    lines_found, sgoals_found, ogoals_found = _skeleton(programme, filters.line)
     indicator_qs = Indicator.objects.filter(goal__programme=programme)
     if filters.line:
-        lines_qs = lines_qs.filter(pk=filters.line)
-        sgoal_qs = sgoal_qs.filter(line_id=filters.line)
-        ogoal_qs = ogoal_qs.filter(strategic_goal__line_id=filters.line)
-        link_qs = link_qs.filter(goal__strategic_goal__line_id=filters.line)
         indicator_qs = indicator_qs.filter(goal__strategic_goal__line_id=filters.line)
-    if filters.filters_efforts:
-        link_qs = link_qs.filter(effort__in=_matching_efforts(programme, filters))
+    # every (matching) effort with its goal links; one without any is unlinked (efforts serve
+    # goals of their own programme only: EffortGoal.clean)
+    rows = (
+        _matching_efforts(programme, filters)
+        .order_by()  # in no order: the counts and sums do not depend on it
+        .values_list("pk", "status", "progress", "goal_links__goal_id", "goal_links__contribution")
+    )
     links = defaultdict(list)
-    for goal_id, effort_id, contribution, status, progress in link_qs.values_list(
-        "goal_id", "effort_id", "contribution", "effort__status", "effort__progress"
-    ):
-        links[goal_id].append((effort_id, contribution, status, progress))
-    indicators = defaultdict(list)
-    for indicator in _indicators(indicator_qs):
-        indicators[indicator.goal_id].append(indicator)
+    unlinked = 0
+    for effort_id, status, progress, goal_id, contribution in rows:
+        if goal_id is None:
+            unlinked += 1
+        else:
+            links[goal_id].append((effort_id, contribution, status, progress))
+    percents = _achievements(indicator_qs)
 
     operational = defaultdict(list)
     shown_efforts = set()
-    for ogoal in ogoal_qs:
+    for ogoal in ogoals_found:
         rows = links[ogoal.pk]
         ogoal.effort_count = len(rows)
-        ogoal.indicator_count = len(indicators[ogoal.pk])
+        ogoal.indicator_count = len(percents[ogoal.pk])
         ogoal.progress = {
             "efforts": _effort_progress(row[1:] for row in rows),
-            "indicators": _mean(i.achievement["percent"] for i in indicators[ogoal.pk]),
+            "indicators": _mean(percents[ogoal.pk]),
         }
         operational[ogoal.strategic_goal_id].append(ogoal)
     strategic = defaultdict(list)
-    for sgoal in sgoal_qs:
+    for sgoal in sgoals_found:
         goals = operational[sgoal.pk]
         sgoal.progress = {
             key: _mean([o.progress[key] for o in goals]) for key in ("efforts", "indicators")
@@ -160,7 +244,7 @@ def din_outline(programme: Programme, filters: DinFilters | None = None) -> Outl
         strategic[sgoal.line_id].append(sgoal)
     lines = []
     goal_count = 0
-    for line in lines_qs:
+    for line in lines_found:
         sgoals = strategic[line.pk]
         line.progress = {
             key: _mean([s.progress[key] for s in sgoals]) for key in ("efforts", "indicators")
@@ -172,13 +256,8 @@ def din_outline(programme: Programme, filters: DinFilters | None = None) -> Outl
         goal_count += line.goal_count
         if line.shown_strategic or not filters.filters_efforts:
             lines.append(line)
-    unlinked = 0
-    if not filters.line:
-        unlinked = (
-            _matching_efforts(programme, filters)
-            .filter(~Exists(EffortGoal.objects.filter(effort=OuterRef("pk"))))
-            .count()
-        )
+    if filters.line:
+        unlinked = 0
     return Outline(
         lines=lines,
         filters=filters,

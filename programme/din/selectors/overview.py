@@ -163,6 +163,12 @@ def indicator_achievement(indicator: Indicator, measurements) -> dict:
         current = (indicator.baseline_value or Decimal(0)) + sum(m.value for m in approved)
     else:
         current = approved[-1].value
+    return achievement(indicator, current, len(approved))
+
+
+def achievement(indicator, current, count: int) -> dict:
+    """`indicator_achievement` once the current value of its `count` (> 0) approved
+    measurements is known."""
     percent = None
     target = indicator.target_value
     baseline = indicator.baseline_value
@@ -176,7 +182,7 @@ def indicator_achievement(indicator: Indicator, measurements) -> dict:
                 percent = (current - start) / (target - start) * 100
     if percent is not None:
         percent = max(0, min(100, round(percent)))
-    return {"current": current, "percent": percent, "count": len(approved)}
+    return {"current": current, "percent": percent, "count": count}
 
 
 def operational_goal_progress(goal: OperationalGoal) -> dict:
