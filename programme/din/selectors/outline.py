@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from django.db.models import Exists, FilteredRelation, OuterRef, Prefetch, Q
@@ -166,16 +167,14 @@ _TREE = (ProgrammeLine, StrategicGoal, OperationalGoal)
 _PATHS = ("", "strategic_goals__", "strategic_goals__operational_goals__")
 
 
-def _skeleton(programme, line: int | None = None) -> tuple[list, list, list]:
-    """The lines, strategic goals and operational goals, each in tree order, read in one query
-    (the lines LEFT JOINed to their goals; every level's programme is its parent's) and built
-    as the model instances their own querysets would give."""
+@cache
+def _skeleton_query():
+    """The skeleton's query without its filters, and where each level's columns are in a row:
+    made once, as resolving its columns through the joins took half as long as running it."""
     names = [[f.attname for f in model._meta.concrete_fields] for model in _TREE]
-    rows = ProgrammeLine.objects.filter(programme=programme)
-    if line:
-        rows = rows.filter(pk=line)
-    rows = rows.order_by(*(f"{path}{key}" for path in _PATHS for key in ("order", "pk")))
-    rows = rows.values_list(
+    query = ProgrammeLine.objects.order_by(
+        *(f"{path}{key}" for path in _PATHS for key in ("order", "pk"))
+    ).values_list(
         *(f"{path}{name}" for path, fields in zip(_PATHS, names, strict=True) for name in fields)
     )
     spans, start = [], 0
@@ -183,6 +182,17 @@ def _skeleton(programme, line: int | None = None) -> tuple[list, list, list]:
         pk = start + fields.index(model._meta.pk.attname)
         spans.append((model, fields, start, start + len(fields), pk))
         start += len(fields)
+    return query, spans
+
+
+def _skeleton(programme, line: int | None = None) -> tuple[list, list, list]:
+    """The lines, strategic goals and operational goals, each in tree order, read in one query
+    (the lines LEFT JOINed to their goals; every level's programme is its parent's) and built
+    as the model instances their own querysets would give."""
+    query, spans = _skeleton_query()
+    rows = query.filter(programme=programme)
+    if line:
+        rows = rows.filter(pk=line)
     levels = ([], [], [])
     for row in rows:
         for (model, fields, first, after, pk), built in zip(spans, levels, strict=True):
