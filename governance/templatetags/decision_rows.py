@@ -17,6 +17,7 @@ from django.template.base import render_value_in_context
 from django.template.defaultfilters import date as date_filter
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from avk.html import esc
 
@@ -43,9 +44,22 @@ def _once(context, key, make):
     return made[key]
 
 
-def _text(context, msgid: str) -> str:
-    """As `{% translate msgid %}` writes it (escaped)."""
-    return _once(context, ("text", msgid), lambda: esc(_(msgid)))
+#: The fixed words of the rows, marked here for the catalogue (xgettext reads no f-string).
+_WORDS = {
+    "undecided": gettext_noop("not yet decided"),
+    "unnumbered": gettext_noop("not numbered"),
+    "amended": gettext_noop("Adopted with an amendment. As proposed"),
+    "corrects": gettext_noop("Corrects"),
+    "corrected_by": gettext_noop("Corrected by"),
+    "written_round": gettext_noop("written round"),
+    "correction": gettext_noop("correction"),
+    "proposal": gettext_noop("Proposal"),
+}
+
+
+def _text(context, word: str) -> str:
+    """As `{% translate msgid %}` writes the msgid `_WORDS[word]` (escaped)."""
+    return _once(context, ("text", word), lambda: esc(_(_WORDS[word])))
 
 
 def _shown(context, value) -> str:
@@ -68,7 +82,8 @@ def _url(context, obj) -> str:
 def _outcome(d, context) -> str:
     """As `{% include "governance/_outcome.html" %}`."""
     if not d.outcome:
-        return f'<span class="text-body-secondary">{_text(context, "not yet decided")}</span>\n'
+        undecided = _text(context, "undecided")
+        return f'<span class="text-body-secondary">{undecided}</span>\n'
     if d.outcome in _SUCCESS:
         colour = "text-bg-success"
     elif d.outcome in _DANGER:
@@ -84,7 +99,7 @@ def _number(d, context, url: str) -> str:
         return f'<a href="{url}">{_value(d.number, context)}</a>'
     return (
         '<span aria-hidden="true">–</span>'
-        f'<span class="visually-hidden">{_text(context, "not numbered")}</span>'
+        f'<span class="visually-hidden">{_text(context, "unnumbered")}</span>'
     )
 
 
@@ -94,18 +109,18 @@ def _corrections(d, context, lang: str) -> tuple[str, str, str]:
     if d.outcome == "aangenomen_met_wijziging":
         amended = (
             f'<p class="mb-1 small text-body-secondary">'
-            f"{_text(context, 'Adopted with an amendment. As proposed')}: "
+            f"{_text(context, 'amended')}: "
             f"<del{lang}>{_value(d.text, context)}</del></p>"
         )
     if d.corrects:
         shown = d.corrects.number or d.corrects
         corrects = (
-            f'<p class="mb-1 small">{_text(context, "Corrects")} '
+            f'<p class="mb-1 small">{_text(context, "corrects")} '
             f'<a href="{_value(d.corrects.get_absolute_url(), context)}">'
             f"{_value(shown, context)}</a></p>"
         )
     corrected_by = "".join(
-        f'<p class="mb-1 small">{_text(context, "Corrected by")} '
+        f'<p class="mb-1 small">{_text(context, "corrected_by")} '
         f'<a href="{_value(c.get_absolute_url(), context)}">{_value(c.number or c, context)}</a>'
         "</p>"
         for c in d.corrected_by.all()
@@ -128,7 +143,7 @@ def _where(d, context, url: str) -> str:
             return f'<a href="{_url(context, d.decided_in)}">{text}</a>'
         return text
     if d.decided_via == "schriftelijke_ronde":
-        return f'<a href="{url}">{_text(context, "written round")}</a>'
+        return f'<a href="{url}">{_text(context, "written_round")}</a>'
     return _text(context, "correction")
 
 
@@ -165,7 +180,7 @@ def decision_row(context, d):
         f"              {corrects}\n"
         f"              {corrected_by}\n"
         '              <p class="mb-0 small text-body-secondary">\n'
-        f"                {_text(context, 'Proposal')}: "
+        f"                {_text(context, 'proposal')}: "
         f'<a href="{proposal_url}">{_value(proposal.title, context)}</a>, '
         f"{position} ·\n"
         f"                {_where(d, context, url)}\n"

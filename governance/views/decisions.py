@@ -122,7 +122,7 @@ def decision_list_xlsx(request, slug):
         decisions=data["decisions"],
         action_items=(actions.open + actions.done) if actions is not None else None,
         today=data["today"],
-        title=f"{_('Decision list')} {data['body'] or ''}".strip(),
+        title=" ".join([_("Decision list"), str(data["body"] or "")]).strip(),
     )
     return xlsx_response(content, filename=_filename(data, "xlsx"))
 
@@ -233,6 +233,6 @@ def proposal_pdf(request, pk):
             "attachments": list(proposal.attachments.all()),
             "today": timezone.localdate(),
         },
-        filename=f"{_('proposal')}-{proposal.date:%Y-%m-%d}-{proposal.title[:60]}",
+        filename="-".join([_("proposal"), f"{proposal.date:%Y-%m-%d}", proposal.title[:60]]),
         request=request,
     )

@@ -25,6 +25,10 @@ register = template.Library()
 STAND_IN = 987654321
 
 
+def _badge(css: str, text: str, before: str = "") -> str:
+    return f'{before}<span class="{css}">{esc(text)}</span>'
+
+
 def _count(value, context) -> str:
     """As `{{ value }}` renders a count (localised: grouping only from a thousand)."""
     if type(value) is int and 0 <= value < 1000:
@@ -42,10 +46,10 @@ def _page(context) -> dict:
         shared = context.render_context[_page] = {
             "url": (esc(before), esc(after)),
             "kinds": {value: esc(str(label)) for value, label in PartnerKind.choices},
-            "inactive": f' <span class="badge text-bg-secondary">{esc(_("inactive"))}</span>',
-            "none": f'<span class="text-muted">{esc(_("none"))}</span>',
-            "complete": f'<span class="badge text-bg-success">{esc(_("complete"))}</span>',
-            "incomplete": f'<span class="badge text-bg-warning">{esc(_("incomplete"))}</span>',
+            "inactive": _badge("badge text-bg-secondary", _("inactive"), " "),
+            "none": _badge("text-muted", _("none")),
+            "complete": _badge("badge text-bg-success", _("complete")),
+            "incomplete": _badge("badge text-bg-warning", _("incomplete")),
             "seats": _("%(e)s/1 · %(m)s/2 · %(f)s/2"),
         }
     return shared

@@ -36,7 +36,8 @@ def planning_row(context, row, timeline):
     leads = ""
     if row["leads"]:
         names = ", ".join(esc(lead) for lead in row["leads"])  # as |join:", " does
-        leads = f'<br><small class="text-muted">{esc(_("Lead partner:"))} {names}</small>'
+        label = esc(_("Lead partner:"))
+        leads = f'<br><small class="text-muted">{label} {names}</small>'
     today = ""
     if timeline.get("today_at"):
         today = (

@@ -75,3 +75,27 @@ def test_avk_imports_no_domain_app():
         )
     ]
     assert importing == []
+
+
+GETTEXT_CALLS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "gettext_noop"}
+
+
+def test_no_translation_inside_an_f_string():
+    """makemessages (xgettext) reads no f-string: a msgid written inside one drops out of the
+    catalogue at the next run, and the page shows it in English (it happened: "Lead partner:")."""
+    import ast
+
+    found = []
+    for path in first_party_modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in GETTEXT_CALLS
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert found == []

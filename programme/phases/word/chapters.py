@@ -107,7 +107,7 @@ class _Writer(Blocks):
 
     def chapter_1(self) -> None:
         doc = self.doc
-        self.heading(f"1. {_('Context and phasing')}", 1)
+        self.heading("1. " + _("Context and phasing"), 1)
         self.markdown(doc.texts.get("context", ""), empty=_("No text written yet."))
         if doc.texts.get("reading_guide"):
             self.heading(_("Reading guide"), 2)
@@ -130,7 +130,7 @@ class _Writer(Blocks):
 
     def chapter_2(self) -> None:
         doc = self.doc
-        self.heading(f"2. {_('Programme goals')}", 1)
+        self.heading("2. " + _("Programme goals"), 1)
         n = len(doc.lines)
         self.paragraph(
             ngettext(
@@ -166,7 +166,7 @@ class _Writer(Blocks):
 
     def chapter_3(self) -> None:
         doc = self.doc
-        self.heading(f"3. {_('Efforts and activities')}", 1)
+        self.heading("3. " + _("Efforts and activities"), 1)
         self.paragraph(
             _(
                 "Per strategic goal, the operational goals and the efforts (projects and "
@@ -200,7 +200,7 @@ class _Writer(Blocks):
 
     def chapter_4(self) -> None:
         doc = self.doc
-        self.heading(f"4. {_('Planning of efforts')}", 1)
+        self.heading("4. " + _("Planning of efforts"), 1)
         self.paragraph(
             _(
                 "The efforts of this phase (%(period)s) per goal, with their planning, "
@@ -231,7 +231,7 @@ class _Writer(Blocks):
 
     def chapter_5(self) -> None:
         doc = self.doc
-        self.heading(f"5. {_('Resources')}", 1)
+        self.heading("5. " + _("Resources"), 1)
         self.paragraph(
             _(
                 "Carrying out the programme takes resources: budget and people. This chapter "

@@ -121,4 +121,5 @@ class Frame:
 
     @property
     def concept_marker(self) -> str:
-        return f"{_('CONCEPT')} · {date_format(self.printed_on)}"
+        concept = _("CONCEPT")
+        return f"{concept} · {date_format(self.printed_on)}"
