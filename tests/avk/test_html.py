@@ -33,7 +33,9 @@ VALUES = [
 ]
 
 
-@pytest.mark.parametrize("value", VALUES, ids=repr)
+@pytest.mark.parametrize(
+    "value", VALUES, ids=[f"{i}-{type(v).__name__}" for i, v in enumerate(VALUES)]
+)
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_esc_writes_what_conditional_escape_writes(value, language):
     with override(language):
