@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils import numberformat
 from django.utils.formats import date_format, get_format, number_format
 from django.utils.translation import get_language
 
@@ -75,18 +76,24 @@ def as_decimal(value) -> Decimal | None:
         return None
 
 
-def money(value, decimals: int | None = None) -> str:
+#: money()'s language when none is passed: the active one.
+ACTIVE = object()
+
+
+def money(value, decimals: int | None = None, *, language=ACTIVE) -> str:
     """€ 84.000 in Dutch (€84,000 in English); cents only when there are cents (€ 1.234,50),
     or always `decimals` places when asked. Empty for no value; text that is no number as is.
 
     The figures are Django's `number_format` of the amount (cut off, not rounded, after the
     decimals), written here without its per-call overhead: a page of ten times the AVK's
     size shows some 2.000 amounts (issue 15). What the short way does not cover (other
-    groupings, a huge or infinite amount) goes through `number_format` itself."""
+    groupings, a huge or infinite amount) goes through `number_format` itself. A table of
+    many amounts may pass the `language` it asked `get_language()` for once."""
     amount = value if type(value) is Decimal else as_decimal(value)
     if amount is None:
         return "" if value in (None, "") else str(value)
-    language = get_language()
+    if language is ACTIVE:
+        language = get_language()
     if decimals is None:
         decimals = 0 if amount == amount.to_integral_value() else 2
     sign = "-" if amount < 0 else ""
@@ -107,12 +114,12 @@ def _figures(number: Decimal, places: int, language) -> str:
     cutoff = _CUTOFFS.get(places)
     grouping = get_format("NUMBER_GROUPING", language, use_l10n=True)
     if cutoff is None or grouping != 3 or not number.is_finite():
-        return _django_figures(number, places)
+        return _django_figures(number, places, language)
     if abs(number) < cutoff:  # as number_format tests it
         number = _ZERO
     _sign, digits, exponent = number.as_tuple()
     if abs(exponent) + len(digits) > 200:  # number_format writes it as 1.2e+300
-        return _django_figures(number, places)
+        return _django_figures(number, places, language)
     whole, _point, fraction = f"{number:f}".partition(".")
     text = f"{int(whole):,}".replace(",", get_format("THOUSAND_SEPARATOR", language, use_l10n=True))
     if places:
@@ -121,8 +128,17 @@ def _figures(number: Decimal, places: int, language) -> str:
     return text
 
 
-def _django_figures(number: Decimal, places: int) -> str:
-    return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
+def _django_figures(number: Decimal, places: int, language) -> str:
+    """`number_format` itself, in `language`."""
+    return numberformat.format(
+        number,
+        get_format("DECIMAL_SEPARATOR", language, use_l10n=True),
+        places,
+        get_format("NUMBER_GROUPING", language, use_l10n=True),
+        get_format("THOUSAND_SEPARATOR", language, use_l10n=True),
+        force_grouping=True,
+        use_l10n=True,
+    )
 
 
 def month(value) -> str:

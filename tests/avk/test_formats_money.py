@@ -6,6 +6,7 @@ and in English, with and without asked decimals, including what that version ref
 import itertools
 import random
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.utils import translation
@@ -95,3 +96,17 @@ def test_money_in_other_groupings_goes_through_number_format(language, settings)
             assert outcome(formats.money, value, decimals) == expected, (value, decimals)
     with translation.override("fy"):
         assert formats.money(Decimal("123456789.5")) == f"€{NBSP}12,34,56,789.50"
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "zh-hans"])
+def test_money_in_a_language_passed_as_in_that_language_active(language):
+    """A table asks for the language once and passes it: the same text as with it active."""
+    values = SPECIAL + list(random_values(200))
+    with translation.override(language):
+        expected = [outcome(formats.money, value, None) for value in values]
+    other = "en" if language == "nl" else "nl"
+    with translation.override(other):
+        passed = [
+            outcome(partial(formats.money, language=language), value, None) for value in values
+        ]
+    assert passed == expected
