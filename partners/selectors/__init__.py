@@ -4,6 +4,7 @@ A package of modules along what they hold; the names used elsewhere are re-expor
 """
 
 from .commitments import (
+    commitments_for_period,
     contributions_for_period,
     contributions_for_year,
     prorate,
@@ -53,6 +54,7 @@ __all__ = [
     "PartnerFilters",
     "Seat",
     "commitment_history",
+    "commitments_for_period",
     "complete_delegations",
     "contact_organisations",
     "contributions_for_period",

@@ -35,16 +35,21 @@ def contributions_for_year(*, programme: Programme, year: int) -> list[dict]:
     )
 
 
+def commitments_for_period(*, programme: Programme, start: date, end: date) -> QuerySet:
+    """The commitments in force at some day of `start`..`end`, ordered as `prorate` takes
+    them: by partner name, then from when."""
+    return (
+        Commitment.objects.filter(programme=programme, valid_from__lte=end)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        .order_by(Lower("partner__name"), "valid_from")
+    )
+
+
 def contributions_for_period(*, programme: Programme, start: date, end: date) -> list[dict]:
     """What each partner owes for the period `start`..`end` (both inclusive, at most a year,
     e.g. a phase plan's August to July): `prorate` over the commitments in force in it."""
-    commitments = (
-        Commitment.objects.filter(programme=programme, valid_from__lte=end)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
-        .select_related("partner", "package")
-        .order_by(Lower("partner__name"), "valid_from")
-    )
-    return prorate(commitments, start=start, end=end)
+    commitments = commitments_for_period(programme=programme, start=start, end=end)
+    return prorate(commitments.select_related("partner", "package"), start=start, end=end)
 
 
 def year_days(start: date) -> int:
