@@ -152,10 +152,18 @@ class RealisationForm(forms.Form):
     amount = _amount(_("Amount (EUR)"), help_text=_("A negative amount corrects an earlier entry."))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args, budget: Budget, **kwargs):
+    def __init__(self, *args, budget: Budget, lines=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = budget.lines.order_by("-side", "order", "pk")
-        self.fields["line"].label_from_instance = _line_label
+        field = self.fields["line"]
+        field.queryset = budget.lines.order_by("-side", "order", "pk")
+        field.label_from_instance = _line_label
+        if lines is not None:
+            # the budget's page has read all its lines: the same choices without a query
+            ordered = sorted(lines, key=lambda line: (line.order, line.pk))
+            ordered.sort(key=lambda line: line.side, reverse=True)  # stable: "-side"
+            field.choices = [("", field.empty_label)] + [
+                (line.pk, _line_label(line)) for line in ordered
+            ]
         # today, or the nearest day of the budget's period
         today = timezone.localdate()
         self.fields["booked_on"].initial = min(max(today, budget.valid_from), budget.valid_until)

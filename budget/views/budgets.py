@@ -71,7 +71,8 @@ def budget_context(request, budget, *, realisation_form=None) -> dict:
 
     may_record = may("record_realisation")
     if may_record and realisation_form is None:
-        realisation_form = RealisationForm(budget=budget)
+        lines = [row.line for row in sheet.costs.rows + sheet.coverage.rows]
+        realisation_form = RealisationForm(budget=budget, lines=lines)
     return {
         "programme": budget.programme,
         "budget": budget,
