@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -31,19 +32,20 @@ class Bar:
     over: bool  # realised more than planned
     expected_x: float  # the planned bar times the share of the period gone by
 
-    @property
+    # written once each: the chart shows the text three times a bar (issue 15)
+    @cached_property
     def text(self) -> str:
         return _("%(label)s: planned %(planned)s, realised %(realised)s") % {
             "label": self.label,
-            "planned": money(self.planned),
-            "realised": money(self.realised),
+            "planned": self.planned_text,
+            "realised": self.realised_text,
         }
 
-    @property
+    @cached_property
     def planned_text(self) -> str:
         return money(self.planned)
 
-    @property
+    @cached_property
     def realised_text(self) -> str:
         return money(self.realised)
 

@@ -1,0 +1,187 @@
+"""{% load budget_sheet %}: the rows of a budget's page, its line tables, its chart and the
+member contributions per partner.
+
+Written here rather than by template loops: a budget of ten times the AVK's size has some 140
+lines, 120 bars and 500 partners, each row a dozen variables, filters and `{% url %}` tags,
+which were most of the page's rendering time (issue 15). The markup is the same as the loops
+drew (tests/budget/test_sheet_tags.py compares them); every value is escaped as the template
+engine would (`render_value_in_context`), the translated texts are the templates' msgids."""
+
+from __future__ import annotations
+
+from django import template
+from django.template.base import render_value_in_context
+from django.template.defaultfilters import floatformat, linebreaksbr
+from django.urls import reverse
+from django.utils.html import conditional_escape as esc
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from avk.formats import money
+
+register = template.Library()
+
+_MARK = 987654321  # a key no URL holds otherwise: where a line's pk goes in its edit URL
+
+
+def _edit_urls(slug: str):
+    """pk -> `{% url 'budget:line-edit' slug pk %}`, with one reverse() for all the lines."""
+    url = reverse("budget:line-edit", args=[slug, _MARK])
+    if url.count(str(_MARK)) != 1:
+        return lambda pk: reverse("budget:line-edit", args=[slug, pk])
+    start, end = url.split(str(_MARK))
+    return lambda pk: f"{start}{int(pk)}{end}"
+
+
+def _line_heading(line, context, texts: dict) -> str:
+    """The row's <th>: category, description, source, the derived badge, effort, group."""
+
+    def value(item) -> str:
+        return render_value_in_context(item, context)
+
+    out = ['      <th scope="row" class="fw-normal">\n        ']
+    if line.category:
+        out.append(f'<span class="small text-muted d-block">{value(line.category)}</span>')
+    out.append(f"\n        {value(line.description)}\n        ")
+    if line.source_kind:
+        kind = value(line.get_source_kind_display())
+        out.append(f'<span class="small text-muted">({kind})</span>')
+    out.append("\n        ")
+    if line.derived:
+        out.append(f'<span class="badge text-bg-light border">{texts["derived"]}</span>')
+    out.append("\n        ")
+    if line.effort:
+        effort = line.effort
+        out.append(
+            f'<span class="small d-block">{texts["effort"]}: '
+            f'<a href="{value(effort.get_absolute_url())}">{value(effort)}</a></span>'
+        )
+    out.append("\n        ")
+    if line.working_group:
+        group = line.working_group
+        out.append(
+            f'<span class="small d-block">{texts["group"]}: '
+            f'<a href="{value(group.get_absolute_url())}">{value(group)}</a></span>'
+        )
+    out.append("\n        ")
+    if line.explanation:
+        text = linebreaksbr(line.explanation, autoescape=context.autoescape)
+        out.append(f'<span class="line-explanation d-block">{text}</span>')
+    out.append("\n      </th>\n")
+    return "".join(out)
+
+
+@register.simple_tag(takes_context=True)
+def side_rows(context, table, side):
+    """The <tbody> rows of `budget/_side.html` for a side's `table` (`selectors.SideTable`),
+    as its `{% for row in table.rows %}` loop wrote them, with `may_change`, `budget` and
+    `programme` from the context."""
+    may_change = context.get("may_change")
+    if not table.rows:
+        colspan = "5" if may_change else "4"
+        return mark_safe(  # noqa: S308 - a translated text of the template's own
+            f'\n    <tr><td colspan="{colspan}" class="text-muted">'
+            f"{_('No lines yet.')}</td></tr>\n  "
+        )
+    budget = context.get("budget")
+    concept = getattr(budget, "is_concept", None)
+    texts = {
+        "derived": _("follows the commitments") if concept else _("fixed at adoption"),
+        "effort": _("Effort"),
+        "group": _("Working group"),
+    }
+    if may_change:
+        edit_url = _edit_urls(context["programme"].slug)
+        target = render_value_in_context(side, context)
+        edit = _("Edit")
+    language = get_language()  # once for the table's amounts
+    out = []
+    for row in table.rows:
+        line = row.line
+        difference = row.difference
+        negative = " negative" if difference < 0 else ""
+        out.append(f'\n    <tr id="line-{render_value_in_context(line.pk, context)}">\n')
+        out.append(_line_heading(line, context, texts))
+        planned, realised, rest = (
+            esc(money(amount, language=language))
+            for amount in (row.planned, row.realised, difference)
+        )
+        out.append(
+            f'      <td class="amount">{planned}</td>\n'
+            f'      <td class="amount">{realised}</td>\n'
+            f'      <td class="amount{negative}">{rest}</td>\n      '
+        )
+        if may_change:
+            url = esc(edit_url(line.pk))
+            description = render_value_in_context(line.description, context)
+            out.append(
+                f'<td class="text-nowrap">\n        <a class="btn btn-sm btn-link p-0" '
+                f'href="{url}" hx-get="{url}" hx-target="#form-slot-{target}" '
+                f'hx-swap="innerHTML">{edit}<span class="visually-hidden"> {description}'
+                f"</span></a>\n      </td>"
+            )
+        out.append("\n    </tr>\n  ")
+    return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
+
+
+@register.simple_tag
+def partner_rows(partners):
+    """The rows of the member contributions per partner (`Derived.partners`), as the
+    budget page's `{% for p in sheet.derived.partners %}` loop wrote them."""
+    language = get_language()  # once for the table's amounts
+    return mark_safe(  # noqa: S308 - the values are escaped
+        "".join(
+            f'<tr><th scope="row" class="fw-normal">{esc(p["partner"].name)}</th>'
+            f"<td>{esc(p['packages'])}</td>"
+            f'<td class="amount">{esc(money(p["amount"], language=language))}</td></tr>'
+            for p in partners
+        )
+    )
+
+
+def _width(value) -> str:
+    """As `{{ value|floatformat:'1u' }}`."""
+    return floatformat(value, "1u")
+
+
+@register.simple_tag(takes_context=True)
+def chart_bars(context, chart):
+    """The bars of `budget/_chart.html` (`chart.Chart`), as its `{% for bar in chart.bars %}`
+    loop wrote them inside `{% localize off %}`, with `sheet` (how far the period has gone)
+    from the context."""
+    sheet = context.get("sheet")
+    elapsed = getattr(sheet, "elapsed", None)
+    left, value_x = chart.plot_left, chart.value_x
+    label_x = int(left) - 8
+    out = []
+    for bar in chart.bars:
+        y = int(bar.y)
+        text = esc(bar.text)
+        over = "over" if bar.over else "realised"
+        out.append(
+            f'<g class="bar">\n<text x="{label_x}" y="{y + 12}" text-anchor="end" '
+            f'fill="#212529">{esc(bar.label)}</text>\n'
+            f'<rect class="planned" x="{left}" y="{bar.y}" width="{_width(bar.planned_width)}" '
+            f'height="11"><title>{text}</title></rect>\n'
+            f'<rect class="{over}" x="{left}" y="{y + 13}" '
+            f'width="{_width(bar.realised_width)}" height="11"><title>{text}</title></rect>\n'
+        )
+        if elapsed and bar.planned:
+            expected = _width(bar.expected_x)
+            out.append(
+                f'<line class="expected" x1="{expected}" x2="{expected}" y1="{y + 11}" '
+                f'y2="{y + 26}"/>'
+            )
+        out.append(
+            f'\n<text x="{value_x}" y="{y + 10}" fill="#343a40">{esc(bar.planned_text)}</text>\n'
+            f'<text x="{value_x}" y="{y + 23}" fill="#073a50" font-weight="700">'
+            f"{esc(bar.realised_text)}</text>\n</g>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
+
+
+@register.simple_tag
+def chart_description(chart):
+    """The chart's <desc>: each bar's text and a full stop, as `budget/_chart.html` wrote it."""
+    return mark_safe("".join(f"{esc(bar.text)}. " for bar in chart.bars))  # noqa: S308

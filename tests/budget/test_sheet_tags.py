@@ -1,0 +1,208 @@
+"""The budget page's row tags (budget/templatetags/budget_sheet.py) write exactly what the
+template loops they replace wrote (below, as they stood in `_side.html`, `_chart.html` and
+`budget_detail.html`), in Dutch and English, for every branch; and the realisation form offers
+the same lines from the page's own rows as from its query."""
+
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from budget.chart import Bar, Chart
+from budget.forms import RealisationForm
+from budget.selectors import Row, SideTable
+
+SIDE_LOOP = """{% for row in table.rows %}{% with line=row.line %}
+    <tr id="line-{{ line.pk }}">
+      <th scope="row" class="fw-normal">
+        {% if line.category %}<span class="small text-muted d-block">{{ line.category }}</span>{% endif %}
+        {{ line.description }}
+        {% if line.source_kind %}<span class="small text-muted">({{ line.get_source_kind_display }})</span>{% endif %}
+        {% if line.derived %}<span class="badge text-bg-light border">{% if budget.is_concept %}{% translate "follows the commitments" %}{% else %}{% translate "fixed at adoption" %}{% endif %}</span>{% endif %}
+        {% if line.effort %}<span class="small d-block">{% translate "Effort" %}: <a href="{{ line.effort.get_absolute_url }}">{{ line.effort }}</a></span>{% endif %}
+        {% if line.working_group %}<span class="small d-block">{% translate "Working group" %}: <a href="{{ line.working_group.get_absolute_url }}">{{ line.working_group }}</a></span>{% endif %}
+        {% if line.explanation %}<span class="line-explanation d-block">{{ line.explanation|linebreaksbr }}</span>{% endif %}
+      </th>
+      <td class="amount">{{ row.planned|money }}</td>
+      <td class="amount">{{ row.realised|money }}</td>
+      <td class="amount{% if row.difference < 0 %} negative{% endif %}">{{ row.difference|money }}</td>
+      {% if may_change %}<td class="text-nowrap">
+        <a class="btn btn-sm btn-link p-0" href="{% url 'budget:line-edit' programme.slug line.pk %}" hx-get="{% url 'budget:line-edit' programme.slug line.pk %}" hx-target="#form-slot-{{ side }}" hx-swap="innerHTML">{% translate "Edit" %}<span class="visually-hidden"> {{ line.description }}</span></a>
+      </td>{% endif %}
+    </tr>
+  {% endwith %}{% empty %}
+    <tr><td colspan="{% if may_change %}5{% else %}4{% endif %}" class="text-muted">{% translate "No lines yet." %}</td></tr>
+  {% endfor %}"""  # noqa: E501 - the template's lines as they were
+
+CHART_LOOPS = """<desc id="chart-desc">{% for bar in chart.bars %}{{ bar.text }}. {% endfor %}</desc>
+{% for bar in chart.bars %}<g class="bar">
+<text x="{{ chart.plot_left|add:-8 }}" y="{{ bar.y|add:12 }}" text-anchor="end" fill="#212529">{{ bar.label }}</text>
+<rect class="planned" x="{{ chart.plot_left }}" y="{{ bar.y }}" width="{{ bar.planned_width|floatformat:'1u' }}" height="11"><title>{{ bar.text }}</title></rect>
+<rect class="{% if bar.over %}over{% else %}realised{% endif %}" x="{{ chart.plot_left }}" y="{{ bar.y|add:13 }}" width="{{ bar.realised_width|floatformat:'1u' }}" height="11"><title>{{ bar.text }}</title></rect>
+{% if sheet.elapsed and bar.planned %}<line class="expected" x1="{{ bar.expected_x|floatformat:'1u' }}" x2="{{ bar.expected_x|floatformat:'1u' }}" y1="{{ bar.y|add:11 }}" y2="{{ bar.y|add:26 }}"/>{% endif %}
+<text x="{{ chart.value_x }}" y="{{ bar.y|add:10 }}" fill="#343a40">{{ bar.planned_text }}</text>
+<text x="{{ chart.value_x }}" y="{{ bar.y|add:23 }}" fill="#073a50" font-weight="700">{{ bar.realised_text }}</text>
+</g>{% endfor %}"""  # noqa: E501
+
+PARTNER_LOOP = """{% for p in sheet.derived.partners %}<tr><th scope="row" class="fw-normal">{{ p.partner.name }}</th><td>{{ p.packages }}</td><td class="amount">{{ p.amount|money }}</td></tr>{% endfor %}"""  # noqa: E501
+
+TEXT = 'A <b>"line"</b> & co'
+
+
+def _render(source: str, **context) -> str:
+    return Template("{% load i18n l10n avk budget_sheet %}" + source).render(Context(context))
+
+
+class Linked:
+    """An effort or a working group as the row shows it: its name and its page."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.url
+
+
+def _line(pk, *, category, source, derived, effort, group, explanation):
+    return SimpleNamespace(
+        pk=pk,
+        category=category,
+        description=f"{TEXT} {pk}",
+        source_kind=source,
+        get_source_kind_display=lambda: f"{source} <display>",
+        derived=derived,
+        effort=Linked(f"Inspanning <{pk}>", f"/din/inspanning/{pk}/?a=1&b=2") if effort else None,
+        working_group=Linked(f"Werkgroep {pk} & co", f"/werkgroep/{pk}/") if group else None,
+        explanation=explanation,
+    )
+
+
+AMOUNTS = [
+    (Decimal("97962.00"), Decimal("16326.50")),
+    (Decimal("100.00"), Decimal("100.00")),
+    (Decimal("10.00"), Decimal("2500.75")),
+    (Decimal("0.00"), Decimal("-12.50")),
+    (Decimal("-5"), Decimal("0")),
+]
+
+
+def _rows():
+    rows = []
+    flags = itertools.product(
+        ["", "Programmaorganisatie & <meer>"],
+        ["", "fondsen"],
+        [False, True],
+        [False, True],
+        [False, True],
+        ["", "Eerste regel\nTweede <regel> & meer"],
+    )
+    for pk, (category, source, derived, effort, group, explanation) in enumerate(flags, 1):
+        planned, realised = AMOUNTS[pk % len(AMOUNTS)]
+        line = _line(
+            pk,
+            category=category,
+            source=source,
+            derived=derived,
+            effort=effort,
+            group=group,
+            explanation=explanation,
+        )
+        rows.append(Row(line, planned, realised))
+    return rows
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("side", ["kosten", "dekking"])
+def test_side_rows_as_the_loop(language, side):
+    programme = SimpleNamespace(slug="avk")
+    with translation.override(language):
+        for rows, may_change, concept in itertools.product(
+            [_rows(), []], [True, False], [True, False]
+        ):
+            context = {
+                "table": SideTable(side, rows),
+                "side": side,
+                "may_change": may_change,
+                "budget": SimpleNamespace(is_concept=concept),
+                "programme": programme,
+            }
+            looped = _render(SIDE_LOOP, **context)
+            tagged = _render("{% side_rows table side %}", **context)
+            assert tagged == looped, (may_change, concept, len(rows))
+
+
+def _bars():
+    widths = [0.0, -0.0, 0.05, 12.3, 12.35, 125.0, 289.9, 390.0, -4.6, 1e-07, 2.675]
+    bars = []
+    for index, (planned, realised) in enumerate(AMOUNTS * 3):
+        width = widths[index % len(widths)]
+        bars.append(
+            Bar(
+                label=f"{TEXT} {index}",
+                y=30 + index * 36,
+                planned=planned,
+                realised=realised,
+                planned_width=width,
+                realised_width=widths[(index + 3) % len(widths)],
+                over=realised > planned,
+                expected_x=round(300 + width * 0.5, 1),
+            )
+        )
+    return bars
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_chart_bars_as_the_loop(language):
+    chart = Chart(width=800, height=900, plot_left=300, plot_width=390, bars=_bars(), totals_y=4)
+    with translation.override(language):
+        for elapsed in [0.0, 0.42, 1.0]:
+            context = {"chart": chart, "sheet": SimpleNamespace(elapsed=elapsed)}
+            looped = _render("{% localize off %}" + CHART_LOOPS + "{% endlocalize %}", **context)
+            tagged = _render(
+                '{% localize off %}<desc id="chart-desc">{% chart_description chart %}</desc>\n'
+                "{% chart_bars chart %}{% endlocalize %}",
+                **context,
+            )
+            assert tagged == looped, elapsed
+
+
+@dataclass
+class Partner:
+    pk: int
+    name: str
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_partner_rows_as_the_loop(language):
+    partners = [
+        {"partner": Partner(i, f"{TEXT} {i}"), "amount": amount, "packages": "A, B & <C>"}
+        for i, amount in enumerate(
+            [Decimal("6000.00"), Decimal("1234.56"), Decimal("0.00"), Decimal("-3.5")]
+        )
+    ]
+    with translation.override(language):
+        for rows in (partners, []):
+            context = {"sheet": SimpleNamespace(derived=SimpleNamespace(partners=rows))}
+            looped = _render(PARTNER_LOOP, **context)
+            assert _render("{% partner_rows sheet.derived.partners %}", **context) == looped
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_realisation_form_offers_the_pages_lines_as_its_query(language, concept):
+    from budget import selectors
+
+    sheet = selectors.budget_sheet(concept)
+    lines = [row.line for row in sheet.costs.rows + sheet.coverage.rows]
+    with translation.override(language):
+        queried = str(RealisationForm(budget=concept)["line"])
+        given = str(RealisationForm(budget=concept, lines=lines)["line"])
+    assert given == queried
+    assert queried.count("<option") == len(lines) + 1
