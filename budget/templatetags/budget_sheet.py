@@ -1,5 +1,5 @@
-"""{% load budget_sheet %}: the rows of a budget's page, its line tables, its chart and the
-member contributions per partner.
+"""{% load budget_sheet %}: the rows of a budget's page: its line tables, its chart, the
+member contributions per partner and the latest realisation entries.
 
 Written here rather than by template loops: a budget of ten times the AVK's size has some 140
 lines, 120 bars and 500 partners, each row a dozen variables, filters and `{% url %}` tags,
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from django import template
 from django.template.base import render_value_in_context
+from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, linebreaksbr
+from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,14 +25,14 @@ from avk.formats import money
 
 register = template.Library()
 
-_MARK = 987654321  # a key no URL holds otherwise: where a line's pk goes in its edit URL
+_MARK = 987654321  # a key no URL holds otherwise: where a row's pk goes in its URL
 
 
-def _edit_urls(slug: str):
-    """pk -> `{% url 'budget:line-edit' slug pk %}`, with one reverse() for all the lines."""
-    url = reverse("budget:line-edit", args=[slug, _MARK])
+def _urls(name: str, slug: str):
+    """pk -> `{% url name slug pk %}`, with one reverse() for all the rows."""
+    url = reverse(name, args=[slug, _MARK])
     if url.count(str(_MARK)) != 1:
-        return lambda pk: reverse("budget:line-edit", args=[slug, pk])
+        return lambda pk: reverse(name, args=[slug, pk])
     start, end = url.split(str(_MARK))
     return lambda pk: f"{start}{int(pk)}{end}"
 
@@ -92,7 +95,7 @@ def side_rows(context, table, side):
         "group": _("Working group"),
     }
     if may_change:
-        edit_url = _edit_urls(context["programme"].slug)
+        edit_url = _urls("budget:line-edit", context["programme"].slug)
         target = render_value_in_context(side, context)
         edit = _("Edit")
     language = get_language()  # once for the table's amounts
@@ -185,3 +188,47 @@ def chart_bars(context, chart):
 def chart_description(chart):
     """The chart's <desc>: each bar's text and a full stop, as `budget/_chart.html` wrote it."""
     return mark_safe("".join(f"{esc(bar.text)}. " for bar in chart.bars))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def entry_rows(context, entries):
+    """The rows of the latest realisation entries in `budget/_realisation.html`, as its
+    `{% for e in entries %}` loop wrote them, with `may_record`, `programme` and the CSRF
+    token from the context."""
+    may_record = context.get("may_record")
+    if may_record:
+        remove_url = _urls("budget:realisation-remove", context["programme"].slug)
+        csrf = CsrfTokenNode().render(context)
+        remove = _("Remove")
+    not_mapped = _("(not mapped)")
+    language = get_language()  # once for the table's amounts
+
+    def value(item) -> str:
+        return render_value_in_context(item, context)
+
+    out = []
+    for entry in entries:
+        day = value(
+            date_filter(template_localtime(entry.booked_on, context.use_tz), "SHORT_DATE_FORMAT")
+        )
+        amount = esc(money(entry.amount, language=language))
+        line = value(entry.line.description) if entry.line else f"<em>{not_mapped}</em>"
+        if entry.account:
+            line += f' <span class="small text-muted">{value(entry.account)}</span>'
+        out.append(
+            f'\n      <tr>\n        <td class="text-nowrap">{day}</td>\n'
+            f"        <td>{line}</td>\n"
+            f'        <td class="amount">{amount}</td>\n'
+            f"        <td>{value(entry.note)}</td>\n        "
+        )
+        if may_record:
+            button = ""
+            if entry.source == "handmatig":
+                button = (
+                    f'<form method="post" action="{esc(remove_url(entry.pk))}">{csrf}'
+                    f'<button type="submit" class="btn btn-sm btn-outline-danger">{remove}'
+                    f'<span class="visually-hidden"> {day} {amount}</span></button></form>'
+                )
+            out.append(f"<td>{button}</td>")
+        out.append("\n      </tr>\n    ")
+    return mark_safe("".join(out))  # noqa: S308 - the values are escaped above

@@ -1,10 +1,11 @@
 """The budget page's row tags (budget/templatetags/budget_sheet.py) write exactly what the
-template loops they replace wrote (below, as they stood in `_side.html`, `_chart.html` and
-`budget_detail.html`), in Dutch and English, for every branch; and the realisation form offers
-the same lines from the page's own rows as from its query."""
+template loops they replace wrote (below, as they stood in `_side.html`, `_chart.html`,
+`_realisation.html` and `budget_detail.html`), in Dutch and English, for every branch; and
+the realisation form offers the same lines from the page's own rows as from its query."""
 
 import itertools
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -49,6 +50,16 @@ CHART_LOOPS = """<desc id="chart-desc">{% for bar in chart.bars %}{{ bar.text }}
 </g>{% endfor %}"""  # noqa: E501
 
 PARTNER_LOOP = """{% for p in sheet.derived.partners %}<tr><th scope="row" class="fw-normal">{{ p.partner.name }}</th><td>{{ p.packages }}</td><td class="amount">{{ p.amount|money }}</td></tr>{% endfor %}"""  # noqa: E501
+
+ENTRY_LOOP = """{% for e in entries %}
+      <tr>
+        <td class="text-nowrap">{{ e.booked_on|date:"SHORT_DATE_FORMAT" }}</td>
+        <td>{% if e.line %}{{ e.line.description }}{% else %}<em>{% translate "(not mapped)" %}</em>{% endif %}{% if e.account %} <span class="small text-muted">{{ e.account }}</span>{% endif %}</td>
+        <td class="amount">{{ e.amount|money }}</td>
+        <td>{{ e.note }}</td>
+        {% if may_record %}<td>{% if e.source == "handmatig" %}<form method="post" action="{% url 'budget:realisation-remove' programme.slug e.pk %}">{% csrf_token %}<button type="submit" class="btn btn-sm btn-outline-danger">{% translate "Remove" %}<span class="visually-hidden"> {{ e.booked_on|date:"SHORT_DATE_FORMAT" }} {{ e.amount|money }}</span></button></form>{% endif %}</td>{% endif %}
+      </tr>
+    {% endfor %}"""  # noqa: E501
 
 TEXT = 'A <b>"line"</b> & co'
 
@@ -192,6 +203,44 @@ def test_partner_rows_as_the_loop(language):
             context = {"sheet": SimpleNamespace(derived=SimpleNamespace(partners=rows))}
             looped = _render(PARTNER_LOOP, **context)
             assert _render("{% partner_rows sheet.derived.partners %}", **context) == looped
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_entry_rows_as_the_loop(language):
+    entries = [
+        SimpleNamespace(
+            pk=pk,
+            booked_on=date(2025, 1 + pk % 12, 1 + pk % 28),
+            line=SimpleNamespace(description=f"{TEXT} {pk}") if mapped else None,
+            account=account,
+            amount=amount,
+            note=note,
+            source=source,
+        )
+        for pk, (mapped, account, note, source, amount) in enumerate(
+            itertools.product(
+                [True, False],
+                ["", "4010 <rente>"],
+                ["", "Correctie & <terugboeking>"],
+                ["handmatig", "boekhouding"],
+                [Decimal("8163.50"), Decimal("-0.50"), Decimal("55250.00")],
+            ),
+            1,
+        )
+    ]
+    programme = SimpleNamespace(slug="avk")
+    with translation.override(language):
+        for rows, may_record, token in itertools.product(
+            [entries, []], [True, False], ["tok<en>&", ""]
+        ):
+            context = {
+                "entries": rows,
+                "may_record": may_record,
+                "programme": programme,
+                "csrf_token": token,
+            }
+            looped = _render(ENTRY_LOOP, **context)
+            assert _render("{% entry_rows entries %}", **context) == looped, (may_record, token)
 
 
 @pytest.mark.django_db
