@@ -253,14 +253,17 @@ def budget_sheet(budget: Budget, *, today: date | None = None) -> Sheet:
         budget.lines.select_related("effort", "working_group").order_by("side", "order", "pk")
     )
     chain = [b.pk for b in versions]
-    realised = dict(
-        Realisation.objects.filter(budget_id__in=chain, line__isnull=False)
+    # realised per line (its lineage), and the entries without a line (lineage None): one query
+    realised, unmapped = {}, {"count": 0, "total": None}
+    for lineage, total, count in (
+        Realisation.objects.filter(budget_id__in=chain)
         .values_list("line__lineage")
-        .annotate(total=Sum("amount"))
-    )
-    unmapped = Realisation.objects.filter(budget_id__in=chain, line__isnull=True).aggregate(
-        count=Count("pk"), total=Sum("amount")
-    )
+        .annotate(total=Sum("amount"), count=Count("pk"))
+    ):
+        if lineage is None:
+            unmapped = {"count": count, "total": total}
+        else:
+            realised[lineage] = total
     derived = None
     derived_line = next((line for line in lines if line.derived), None)
     if derived_line is not None:
