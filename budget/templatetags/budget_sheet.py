@@ -9,13 +9,18 @@ engine would (`render_value_in_context`), the translated texts are the templates
 
 from __future__ import annotations
 
+import html
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
+from django.conf import settings
 from django.template.base import render_value_in_context
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, linebreaksbr
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.html import conditional_escape as esc
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
@@ -24,6 +29,18 @@ from django.utils.translation import gettext as _
 from avk.formats import money
 
 register = template.Library()
+
+
+def _shown(value, context) -> str:
+    """`{{ value }}` in `context` (`render_value_in_context`: localised, escaped when the
+    context escapes); text and whole numbers directly, as that writes them, without its
+    per-call overhead."""
+    if type(value) is str:
+        return html.escape(value) if context.autoescape else value
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # localize() groups no digits then
+    return render_value_in_context(value, context)
+
 
 _MARK = 987654321  # a key no URL holds otherwise: where a row's pk goes in its URL
 
@@ -41,7 +58,7 @@ def _line_heading(line, context, texts: dict) -> str:
     """The row's <th>: category, description, source, the derived badge, effort, group."""
 
     def value(item) -> str:
-        return render_value_in_context(item, context)
+        return _shown(item, context)
 
     out = ['      <th scope="row" class="fw-normal">\n        ']
     if line.category:
@@ -96,7 +113,7 @@ def side_rows(context, table, side):
     }
     if may_change:
         edit_url = _urls("budget:line-edit", context["programme"].slug)
-        target = render_value_in_context(side, context)
+        target = _shown(side, context)
         edit = _("Edit")
     language = get_language()  # once for the table's amounts
     out = []
@@ -104,10 +121,10 @@ def side_rows(context, table, side):
         line = row.line
         difference = row.difference
         negative = " negative" if difference < 0 else ""
-        out.append(f'\n    <tr id="line-{render_value_in_context(line.pk, context)}">\n')
+        out.append(f'\n    <tr id="line-{_shown(line.pk, context)}">\n')
         out.append(_line_heading(line, context, texts))
         planned, realised, rest = (
-            esc(money(amount, language=language))
+            _shown(money(amount, language=language), context)
             for amount in (row.planned, row.realised, difference)
         )
         out.append(
@@ -116,8 +133,8 @@ def side_rows(context, table, side):
             f'      <td class="amount{negative}">{rest}</td>\n      '
         )
         if may_change:
-            url = esc(edit_url(line.pk))
-            description = render_value_in_context(line.description, context)
+            url = _shown(edit_url(line.pk), context)
+            description = _shown(line.description, context)
             out.append(
                 f'<td class="text-nowrap">\n        <a class="btn btn-sm btn-link p-0" '
                 f'href="{url}" hx-get="{url}" hx-target="#form-slot-{target}" '
@@ -128,24 +145,34 @@ def side_rows(context, table, side):
     return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
 
 
-@register.simple_tag
-def partner_rows(partners):
+@register.simple_tag(takes_context=True)
+def partner_rows(context, partners):
     """The rows of the member contributions per partner (`Derived.partners`), as the
     budget page's `{% for p in sheet.derived.partners %}` loop wrote them."""
     language = get_language()  # once for the table's amounts
-    return mark_safe(  # noqa: S308 - the values are escaped
-        "".join(
-            f'<tr><th scope="row" class="fw-normal">{esc(p["partner"].name)}</th>'
-            f"<td>{esc(p['packages'])}</td>"
-            f'<td class="amount">{esc(money(p["amount"], language=language))}</td></tr>'
-            for p in partners
+    out = []
+    for p in partners:
+        name, packages = _shown(p["partner"].name, context), _shown(p["packages"], context)
+        amount = _shown(money(p["amount"], language=language), context)
+        out.append(
+            f'<tr><th scope="row" class="fw-normal">{name}</th><td>{packages}</td>'
+            f'<td class="amount">{amount}</td></tr>'
         )
-    )
+    return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
 
 
-def _width(value) -> str:
-    """As `{{ value|floatformat:'1u' }}`."""
-    return floatformat(value, "1u")
+_TENTH = Decimal("0.1")
+
+
+def _tenths(value, separator: str) -> str:
+    """As `{{ value|floatformat:'1u' }}` writes it (`separator`: its unlocalised decimal
+    separator): one decimal, rounded half up, no "-0.0". The chart's floats directly, as the
+    filter reads them (their repr); anything else through the filter itself."""
+    if type(value) is not float or not math.isfinite(value) or abs(value) >= 1e15:
+        return floatformat(value, "1u")
+    rounded = Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}" if rounded else "0.0"
+    return text if separator == "." else text.replace(".", separator)
 
 
 @register.simple_tag(takes_context=True)
@@ -156,38 +183,44 @@ def chart_bars(context, chart):
     sheet = context.get("sheet")
     elapsed = getattr(sheet, "elapsed", None)
     left, value_x = chart.plot_left, chart.value_x
+    separator = get_format("DECIMAL_SEPARATOR", use_l10n=False)
     label_x = int(left) - 8
     out = []
     for bar in chart.bars:
         y = int(bar.y)
-        text = esc(bar.text)
+        text = _shown(bar.text, context)
         over = "over" if bar.over else "realised"
+        planned = _tenths(bar.planned_width, separator)
+        realised = _tenths(bar.realised_width, separator)
         out.append(
             f'<g class="bar">\n<text x="{label_x}" y="{y + 12}" text-anchor="end" '
-            f'fill="#212529">{esc(bar.label)}</text>\n'
-            f'<rect class="planned" x="{left}" y="{bar.y}" width="{_width(bar.planned_width)}" '
+            f'fill="#212529">{_shown(bar.label, context)}</text>\n'
+            f'<rect class="planned" x="{left}" y="{bar.y}" width="{planned}" '
             f'height="11"><title>{text}</title></rect>\n'
             f'<rect class="{over}" x="{left}" y="{y + 13}" '
-            f'width="{_width(bar.realised_width)}" height="11"><title>{text}</title></rect>\n'
+            f'width="{realised}" height="11"><title>{text}</title></rect>\n'
         )
         if elapsed and bar.planned:
-            expected = _width(bar.expected_x)
+            expected = _tenths(bar.expected_x, separator)
             out.append(
                 f'<line class="expected" x1="{expected}" x2="{expected}" y1="{y + 11}" '
                 f'y2="{y + 26}"/>'
             )
+        planned_text = _shown(bar.planned_text, context)
+        realised_text = _shown(bar.realised_text, context)
         out.append(
-            f'\n<text x="{value_x}" y="{y + 10}" fill="#343a40">{esc(bar.planned_text)}</text>\n'
+            f'\n<text x="{value_x}" y="{y + 10}" fill="#343a40">{planned_text}</text>\n'
             f'<text x="{value_x}" y="{y + 23}" fill="#073a50" font-weight="700">'
-            f"{esc(bar.realised_text)}</text>\n</g>"
+            f"{realised_text}</text>\n</g>"
         )
     return mark_safe("".join(out))  # noqa: S308 - the values are escaped above
 
 
-@register.simple_tag
-def chart_description(chart):
+@register.simple_tag(takes_context=True)
+def chart_description(context, chart):
     """The chart's <desc>: each bar's text and a full stop, as `budget/_chart.html` wrote it."""
-    return mark_safe("".join(f"{esc(bar.text)}. " for bar in chart.bars))  # noqa: S308
+    text = "".join(f"{_shown(bar.text, context)}. " for bar in chart.bars)
+    return mark_safe(text)  # noqa: S308 - the texts are escaped
 
 
 @register.simple_tag(takes_context=True)
@@ -204,14 +237,14 @@ def entry_rows(context, entries):
     language = get_language()  # once for the table's amounts
 
     def value(item) -> str:
-        return render_value_in_context(item, context)
+        return _shown(item, context)
 
     out = []
     for entry in entries:
         day = value(
             date_filter(template_localtime(entry.booked_on, context.use_tz), "SHORT_DATE_FORMAT")
         )
-        amount = esc(money(entry.amount, language=language))
+        amount = _shown(money(entry.amount, language=language), context)
         line = value(entry.line.description) if entry.line else f"<em>{not_mapped}</em>"
         if entry.account:
             line += f' <span class="small text-muted">{value(entry.account)}</span>'
@@ -225,7 +258,7 @@ def entry_rows(context, entries):
             button = ""
             if entry.source == "handmatig":
                 button = (
-                    f'<form method="post" action="{esc(remove_url(entry.pk))}">{csrf}'
+                    f'<form method="post" action="{_shown(remove_url(entry.pk), context)}">{csrf}'
                     f'<button type="submit" class="btn btn-sm btn-outline-danger">{remove}'
                     f'<span class="visually-hidden"> {day} {amount}</span></button></form>'
                 )

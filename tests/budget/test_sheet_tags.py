@@ -4,6 +4,7 @@ template loops they replace wrote (below, as they stood in `_side.html`, `_chart
 the realisation form offers the same lines from the page's own rows as from its query."""
 
 import itertools
+import random
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.formats import get_format
 
 from budget.chart import Bar, Chart
 from budget.forms import RealisationForm
@@ -64,8 +66,9 @@ ENTRY_LOOP = """{% for e in entries %}
 TEXT = 'A <b>"line"</b> & co'
 
 
-def _render(source: str, **context) -> str:
-    return Template("{% load i18n l10n avk budget_sheet %}" + source).render(Context(context))
+def _render(source: str, autoescape: bool, **context) -> str:
+    template = Template("{% load i18n l10n avk budget_sheet %}" + source)
+    return template.render(Context(context, autoescape=autoescape))
 
 
 class Linked:
@@ -131,7 +134,8 @@ def _rows():
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("side", ["kosten", "dekking"])
-def test_side_rows_as_the_loop(language, side):
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_side_rows_as_the_loop(language, side, autoescape):
     programme = SimpleNamespace(slug="avk")
     with translation.override(language):
         for rows, may_change, concept in itertools.product(
@@ -144,9 +148,29 @@ def test_side_rows_as_the_loop(language, side):
                 "budget": SimpleNamespace(is_concept=concept),
                 "programme": programme,
             }
-            looped = _render(SIDE_LOOP, **context)
-            tagged = _render("{% side_rows table side %}", **context)
+            looped = _render(SIDE_LOOP, autoescape, **context)
+            tagged = _render("{% side_rows table side %}", autoescape, **context)
             assert tagged == looped, (may_change, concept, len(rows))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_side_rows_as_the_loop_with_grouped_numbers(language, settings):
+    """With USE_THOUSAND_SEPARATOR a row's id is localised as `{{ line.pk }}` writes it."""
+    settings.USE_THOUSAND_SEPARATOR = True
+    rows = _rows()
+    for row in rows:
+        row.line.pk += 12340
+    context = {
+        "table": SideTable("kosten", rows),
+        "side": "kosten",
+        "may_change": True,
+        "budget": SimpleNamespace(is_concept=True),
+        "programme": SimpleNamespace(slug="avk"),
+    }
+    with translation.override(language):
+        looped = _render(SIDE_LOOP, True, **context)
+        assert _render("{% side_rows table side %}", True, **context) == looped
+    assert 'id="line-12.341"' in looped or 'id="line-12,341"' in looped
 
 
 def _bars():
@@ -170,15 +194,19 @@ def _bars():
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_chart_bars_as_the_loop(language):
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_chart_bars_as_the_loop(language, autoescape):
     chart = Chart(width=800, height=900, plot_left=300, plot_width=390, bars=_bars(), totals_y=4)
     with translation.override(language):
         for elapsed in [0.0, 0.42, 1.0]:
             context = {"chart": chart, "sheet": SimpleNamespace(elapsed=elapsed)}
-            looped = _render("{% localize off %}" + CHART_LOOPS + "{% endlocalize %}", **context)
+            looped = _render(
+                "{% localize off %}" + CHART_LOOPS + "{% endlocalize %}", autoescape, **context
+            )
             tagged = _render(
                 '{% localize off %}<desc id="chart-desc">{% chart_description chart %}</desc>\n'
                 "{% chart_bars chart %}{% endlocalize %}",
+                autoescape,
                 **context,
             )
             assert tagged == looped, elapsed
@@ -191,7 +219,8 @@ class Partner:
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_partner_rows_as_the_loop(language):
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_partner_rows_as_the_loop(language, autoescape):
     partners = [
         {"partner": Partner(i, f"{TEXT} {i}"), "amount": amount, "packages": "A, B & <C>"}
         for i, amount in enumerate(
@@ -201,12 +230,14 @@ def test_partner_rows_as_the_loop(language):
     with translation.override(language):
         for rows in (partners, []):
             context = {"sheet": SimpleNamespace(derived=SimpleNamespace(partners=rows))}
-            looped = _render(PARTNER_LOOP, **context)
-            assert _render("{% partner_rows sheet.derived.partners %}", **context) == looped
+            looped = _render(PARTNER_LOOP, autoescape, **context)
+            tagged = _render("{% partner_rows sheet.derived.partners %}", autoescape, **context)
+            assert tagged == looped
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_entry_rows_as_the_loop(language):
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_entry_rows_as_the_loop(language, autoescape):
     entries = [
         SimpleNamespace(
             pk=pk,
@@ -239,8 +270,9 @@ def test_entry_rows_as_the_loop(language):
                 "programme": programme,
                 "csrf_token": token,
             }
-            looped = _render(ENTRY_LOOP, **context)
-            assert _render("{% entry_rows entries %}", **context) == looped, (may_record, token)
+            looped = _render(ENTRY_LOOP, autoescape, **context)
+            tagged = _render("{% entry_rows entries %}", autoescape, **context)
+            assert tagged == looped, (may_record, token)
 
 
 @pytest.mark.django_db
@@ -255,3 +287,22 @@ def test_the_realisation_form_offers_the_pages_lines_as_its_query(language, conc
         given = str(RealisationForm(budget=concept, lines=lines)["line"])
     assert given == queried
     assert queried.count("<option") == len(lines) + 1
+
+
+def test_tenths_as_floatformat(settings):
+    """The chart's widths and positions: one decimal as `floatformat:'1u'` writes it."""
+    from django.template.defaultfilters import floatformat
+
+    from budget.templatetags.budget_sheet import _tenths
+
+    draw = random.Random(15)
+    values = [0.0, -0.0, 0.05, -0.05, 0.15, 0.25, 2.675, -2.675, 1e-07, -1e-07, 0.04999999,
+              123.45, 390.0, 1e14 + 0.05, 1e15, 1e16, -1e16, float("inf"), float("nan"), 5, None,
+              "12.34", Decimal("1.25")]  # fmt: skip
+    values += [round(draw.uniform(-1000, 1000), draw.choice([1, 2, 3, 6])) for _ in range(5000)]
+    values += [draw.uniform(-1e6, 1e6) for _ in range(2000)]
+    for value in values:
+        assert _tenths(value, ".") == floatformat(value, "1u"), value
+    settings.DECIMAL_SEPARATOR = ","  # what floatformat's unlocalised number is written with
+    separator = get_format("DECIMAL_SEPARATOR", use_l10n=False)
+    assert _tenths(12.34, separator) == floatformat(12.34, "1u") == "12,3"
