@@ -161,8 +161,12 @@ class RealisationForm(forms.Form):
             # the budget's page has read all its lines: the same choices without a query
             ordered = sorted(lines, key=lambda line: (line.order, line.pk))
             ordered.sort(key=lambda line: line.side, reverse=True)  # stable: "-side"
+            sides = {}  # each side's name once
+            for line in ordered:
+                if line.side not in sides:
+                    sides[line.side] = line.get_side_display()
             field.choices = [("", field.empty_label)] + [
-                (line.pk, _line_label(line)) for line in ordered
+                (line.pk, _line_label(line, sides[line.side])) for line in ordered
             ]
         # today, or the nearest day of the budget's period
         today = timezone.localdate()
@@ -170,8 +174,9 @@ class RealisationForm(forms.Form):
         self.helper = _helper()
 
 
-def _line_label(line: BudgetLine) -> str:
-    return f"{line.get_side_display()}: {line.description}"
+def _line_label(line: BudgetLine, side: str | None = None) -> str:
+    """The line in the form's choice: "Kosten: Programmaleiding" (`side`: its side's name)."""
+    return f"{side or line.get_side_display()}: {line.description}"
 
 
 class SubmitForm(forms.Form):
