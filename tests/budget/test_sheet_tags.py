@@ -15,6 +15,7 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import get_format
 
+from avk.formats import money
 from budget.chart import Bar, Chart
 from budget.forms import RealisationForm
 from budget.selectors import Row, SideTable
@@ -188,6 +189,9 @@ def _bars():
                 realised_width=widths[(index + 3) % len(widths)],
                 over=realised > planned,
                 expected_x=round(300 + width * 0.5, 1),
+                planned_text=money(planned),
+                realised_text=money(realised),
+                text=f"{TEXT} {index} <{money(planned)}> & {money(realised)}",
             )
         )
     return bars
