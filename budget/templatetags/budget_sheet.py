@@ -9,17 +9,13 @@ engine would (`render_value_in_context`), the translated texts are the templates
 
 from __future__ import annotations
 
-import html
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.conf import settings
-from django.template.base import render_value_in_context
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, linebreaksbr
 from django.template.defaulttags import CsrfTokenNode
-from django.urls import reverse
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -27,38 +23,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from avk.formats import money
+from avk.html import esc, pk_urls, shown
 
 register = template.Library()
-
-
-def _shown(value, context) -> str:
-    """`{{ value }}` in `context` (`render_value_in_context`: localised, escaped when the
-    context escapes); text and whole numbers directly, as that writes them, without its
-    per-call overhead."""
-    if type(value) is str:
-        return html.escape(value) if context.autoescape else value
-    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
-        return str(value)  # localize() groups no digits then
-    return render_value_in_context(value, context)
-
-
-_MARK = 987654321  # a key no URL holds otherwise: where a row's pk goes in its URL
-
-
-def _urls(name: str, slug: str):
-    """pk -> `{% url name slug pk %}`, with one reverse() for all the rows."""
-    url = reverse(name, args=[slug, _MARK])
-    if url.count(str(_MARK)) != 1:
-        return lambda pk: reverse(name, args=[slug, pk])
-    start, end = url.split(str(_MARK))
-    return lambda pk: f"{start}{int(pk)}{end}"
 
 
 def _line_heading(line, context, texts: dict) -> str:
     """The row's <th>: category, description, source, the derived badge, effort, group."""
 
     def value(item) -> str:
-        return _shown(item, context)
+        return shown(item, context)
 
     out = ['      <th scope="row" class="fw-normal">\n        ']
     if line.category:
@@ -100,9 +74,9 @@ def side_rows(context, table, side):
     may_change = context.get("may_change")
     if not table.rows:
         colspan = "5" if may_change else "4"
-        return mark_safe(  # noqa: S308 - a translated text of the template's own
-            f'\n    <tr><td colspan="{colspan}" class="text-muted">'
-            f"{_('No lines yet.')}</td></tr>\n  "
+        empty = esc(_("No lines yet."))
+        return mark_safe(  # noqa: S308 - a translated text, escaped
+            f'\n    <tr><td colspan="{colspan}" class="text-muted">{empty}</td></tr>\n  '
         )
     budget = context.get("budget")
     concept = getattr(budget, "is_concept", None)
@@ -112,8 +86,8 @@ def side_rows(context, table, side):
         "group": _("Working group"),
     }
     if may_change:
-        edit_url = _urls("budget:line-edit", context["programme"].slug)
-        target = _shown(side, context)
+        edit_url = pk_urls("budget:line-edit", context["programme"].slug)
+        target = shown(side, context)
         edit = _("Edit")
     language = get_language()  # once for the table's amounts
     out = []
@@ -121,10 +95,10 @@ def side_rows(context, table, side):
         line = row.line
         difference = row.difference
         negative = " negative" if difference < 0 else ""
-        out.append(f'\n    <tr id="line-{_shown(line.pk, context)}">\n')
+        out.append(f'\n    <tr id="line-{shown(line.pk, context)}">\n')
         out.append(_line_heading(line, context, texts))
         planned, realised, rest = (
-            _shown(money(amount, language=language), context)
+            shown(money(amount, language=language), context)
             for amount in (row.planned, row.realised, difference)
         )
         out.append(
@@ -133,8 +107,8 @@ def side_rows(context, table, side):
             f'      <td class="amount{negative}">{rest}</td>\n      '
         )
         if may_change:
-            url = _shown(edit_url(line.pk), context)
-            description = _shown(line.description, context)
+            url = shown(edit_url(line.pk), context)
+            description = shown(line.description, context)
             out.append(
                 f'<td class="text-nowrap">\n        <a class="btn btn-sm btn-link p-0" '
                 f'href="{url}" hx-get="{url}" hx-target="#form-slot-{target}" '
@@ -152,8 +126,8 @@ def partner_rows(context, partners):
     language = get_language()  # once for the table's amounts
     out = []
     for p in partners:
-        name, packages = _shown(p["partner"].name, context), _shown(p["packages"], context)
-        amount = _shown(money(p["amount"], language=language), context)
+        name, packages = shown(p["partner"].name, context), shown(p["packages"], context)
+        amount = shown(money(p["amount"], language=language), context)
         out.append(
             f'<tr><th scope="row" class="fw-normal">{name}</th><td>{packages}</td>'
             f'<td class="amount">{amount}</td></tr>'
@@ -188,13 +162,13 @@ def chart_bars(context, chart):
     out = []
     for bar in chart.bars:
         y = int(bar.y)
-        text = _shown(bar.text, context)
+        text = shown(bar.text, context)
         over = "over" if bar.over else "realised"
         planned = _tenths(bar.planned_width, separator)
         realised = _tenths(bar.realised_width, separator)
         out.append(
             f'<g class="bar">\n<text x="{label_x}" y="{y + 12}" text-anchor="end" '
-            f'fill="#212529">{_shown(bar.label, context)}</text>\n'
+            f'fill="#212529">{shown(bar.label, context)}</text>\n'
             f'<rect class="planned" x="{left}" y="{bar.y}" width="{planned}" '
             f'height="11"><title>{text}</title></rect>\n'
             f'<rect class="{over}" x="{left}" y="{y + 13}" '
@@ -206,8 +180,8 @@ def chart_bars(context, chart):
                 f'<line class="expected" x1="{expected}" x2="{expected}" y1="{y + 11}" '
                 f'y2="{y + 26}"/>'
             )
-        planned_text = _shown(bar.planned_text, context)
-        realised_text = _shown(bar.realised_text, context)
+        planned_text = shown(bar.planned_text, context)
+        realised_text = shown(bar.realised_text, context)
         out.append(
             f'\n<text x="{value_x}" y="{y + 10}" fill="#343a40">{planned_text}</text>\n'
             f'<text x="{value_x}" y="{y + 23}" fill="#073a50" font-weight="700">'
@@ -219,7 +193,7 @@ def chart_bars(context, chart):
 @register.simple_tag(takes_context=True)
 def chart_description(context, chart):
     """The chart's <desc>: each bar's text and a full stop, as `budget/_chart.html` wrote it."""
-    text = "".join(f"{_shown(bar.text, context)}. " for bar in chart.bars)
+    text = "".join(f"{shown(bar.text, context)}. " for bar in chart.bars)
     return mark_safe(text)  # noqa: S308 - the texts are escaped
 
 
@@ -230,21 +204,21 @@ def entry_rows(context, entries):
     token from the context."""
     may_record = context.get("may_record")
     if may_record:
-        remove_url = _urls("budget:realisation-remove", context["programme"].slug)
+        remove_url = pk_urls("budget:realisation-remove", context["programme"].slug)
         csrf = CsrfTokenNode().render(context)
         remove = _("Remove")
     not_mapped = _("(not mapped)")
     language = get_language()  # once for the table's amounts
 
     def value(item) -> str:
-        return _shown(item, context)
+        return shown(item, context)
 
     out = []
     for entry in entries:
         day = value(
             date_filter(template_localtime(entry.booked_on, context.use_tz), "SHORT_DATE_FORMAT")
         )
-        amount = _shown(money(entry.amount, language=language), context)
+        amount = shown(money(entry.amount, language=language), context)
         line = value(entry.line.description) if entry.line else f"<em>{not_mapped}</em>"
         if entry.account:
             line += f' <span class="small text-muted">{value(entry.account)}</span>'
@@ -258,7 +232,7 @@ def entry_rows(context, entries):
             button = ""
             if entry.source == "handmatig":
                 button = (
-                    f'<form method="post" action="{_shown(remove_url(entry.pk), context)}">{csrf}'
+                    f'<form method="post" action="{shown(remove_url(entry.pk), context)}">{csrf}'
                     f'<button type="submit" class="btn btn-sm btn-outline-danger">{remove}'
                     f'<span class="visually-hidden"> {day} {amount}</span></button></form>'
                 )

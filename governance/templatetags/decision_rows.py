@@ -13,27 +13,18 @@ labels, the dates and counts as shown, the URLs of the proposals and meetings.""
 from __future__ import annotations
 
 from django import template
-from django.template.base import render_value_in_context
 from django.template.defaultfilters import date as date_filter
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from avk.html import esc
+from avk.html import esc, shown
 
 register = template.Library()
 
 #: Outcomes `_outcome.html` shows green and red (the others amber).
 _SUCCESS = ("aangenomen", "aangenomen_met_wijziging", "kennisgenomen")
 _DANGER = ("verworpen",)
-
-
-def _value(value, context) -> str:
-    """As `{{ value }}` renders it in this context: a plain string is only escaped (avk.html),
-    anything else goes the template engine's way (localisation)."""
-    if type(value) is str:
-        return esc(value)
-    return render_value_in_context(value, context)
 
 
 def _once(context, key, make):
@@ -64,7 +55,7 @@ def _text(context, word: str) -> str:
 
 def _shown(context, value) -> str:
     """`{{ value }}` of a value many rows share (a count, a date as `|date` writes it)."""
-    return _once(context, ("value", type(value), value), lambda: _value(value, context))
+    return _once(context, ("value", type(value), value), lambda: shown(value, context))
 
 
 def _date(context, day) -> str:
@@ -75,7 +66,7 @@ def _date(context, day) -> str:
 def _url(context, obj) -> str:
     """`{{ obj.get_absolute_url }}` of a proposal or meeting (several decisions share one)."""
     return _once(
-        context, ("url", type(obj), obj.pk), lambda: _value(obj.get_absolute_url(), context)
+        context, ("url", type(obj), obj.pk), lambda: shown(obj.get_absolute_url(), context)
     )
 
 
@@ -90,13 +81,13 @@ def _outcome(d, context) -> str:
         colour = "text-bg-danger"
     else:
         colour = "text-bg-warning"
-    label = _once(context, ("outcome", d.outcome), lambda: _value(d.get_outcome_display(), context))
+    label = _once(context, ("outcome", d.outcome), lambda: shown(d.get_outcome_display(), context))
     return f'<span class="badge {colour}">{label}</span>\n'
 
 
 def _number(d, context, url: str) -> str:
     if d.number:
-        return f'<a href="{url}">{_value(d.number, context)}</a>'
+        return f'<a href="{url}">{shown(d.number, context)}</a>'
     return (
         '<span aria-hidden="true">–</span>'
         f'<span class="visually-hidden">{_text(context, "unnumbered")}</span>'
@@ -110,18 +101,18 @@ def _corrections(d, context, lang: str) -> tuple[str, str, str]:
         amended = (
             f'<p class="mb-1 small text-body-secondary">'
             f"{_text(context, 'amended')}: "
-            f"<del{lang}>{_value(d.text, context)}</del></p>"
+            f"<del{lang}>{shown(d.text, context)}</del></p>"
         )
     if d.corrects:
-        shown = d.corrects.number or d.corrects
+        corrected = d.corrects.number or d.corrects
         corrects = (
             f'<p class="mb-1 small">{_text(context, "corrects")} '
-            f'<a href="{_value(d.corrects.get_absolute_url(), context)}">'
-            f"{_value(shown, context)}</a></p>"
+            f'<a href="{shown(d.corrects.get_absolute_url(), context)}">'
+            f"{shown(corrected, context)}</a></p>"
         )
     corrected_by = "".join(
         f'<p class="mb-1 small">{_text(context, "corrected_by")} '
-        f'<a href="{_value(c.get_absolute_url(), context)}">{_value(c.number or c, context)}</a>'
+        f'<a href="{shown(c.get_absolute_url(), context)}">{shown(c.number or c, context)}</a>'
         "</p>"
         for c in d.corrected_by.all()
     )
@@ -175,13 +166,13 @@ def decision_row(context, d):
         f'            <td class="text-nowrap decision-number">{_number(d, context, url)}</td>\n'
         f'            <td class="text-nowrap">{decided_on}</td>\n'
         '            <td class="decision-text">\n'
-        f'              <p class="mb-1"{lang}>{_value(d.sentence, context)}</p>\n'
+        f'              <p class="mb-1"{lang}>{shown(d.sentence, context)}</p>\n'
         f"              {amended}\n"
         f"              {corrects}\n"
         f"              {corrected_by}\n"
         '              <p class="mb-0 small text-body-secondary">\n'
         f"                {_text(context, 'proposal')}: "
-        f'<a href="{proposal_url}">{_value(proposal.title, context)}</a>, '
+        f'<a href="{proposal_url}">{shown(proposal.title, context)}</a>, '
         f"{position} ·\n"
         f"                {_where(d, context, url)}\n"
         "              </p>\n"

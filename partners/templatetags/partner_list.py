@@ -8,32 +8,19 @@ same as that body drew; every value is escaped as the template engine would
 from __future__ import annotations
 
 from django import template
-from django.template.base import render_value_in_context
-from django.urls import reverse
-from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from avk import formats
+from avk.html import esc, pk_urls, shown
 
 from ..models import PartnerKind
 
 register = template.Library()
 
-#: A stand-in id: the partner page's URL is made once per page with it, then each row's id
-#: takes its place (`reverse` per row was a fifth of the rows' time).
-STAND_IN = 987654321
-
 
 def _badge(css: str, text: str, before: str = "") -> str:
     return f'{before}<span class="{css}">{esc(text)}</span>'
-
-
-def _count(value, context) -> str:
-    """As `{{ value }}` renders a count (localised: grouping only from a thousand)."""
-    if type(value) is int and 0 <= value < 1000:
-        return str(value)
-    return render_value_in_context(value, context)
 
 
 def _page(context) -> dict:
@@ -41,10 +28,8 @@ def _page(context) -> dict:
     language, escaped, and the two halves of the partner page's URL around the id."""
     shared = context.render_context.get(_page)
     if shared is None:
-        url = reverse("partners:partner-detail", args=[context["programme"].slug, STAND_IN])
-        before, _stand_in, after = url.rpartition(str(STAND_IN))
         shared = context.render_context[_page] = {
-            "url": (esc(before), esc(after)),
+            "url": pk_urls("partners:partner-detail", context["programme"].slug),
             "kinds": {value: esc(str(label)) for value, label in PartnerKind.choices},
             "inactive": _badge("badge text-bg-secondary", _("inactive"), " "),
             "none": _badge("text-muted", _("none")),
@@ -61,8 +46,6 @@ def partner_row(context, p):
     with `programme` from the context: name and link, kind, municipality, package,
     contribution, the delegation's seats and the point of contact."""
     shared = _page(context)
-    before, after = shared["url"]
-    pk = str(p.pk)  # as reverse writes an id
     inactive = shared["inactive"] if not p.active or p.left_on else ""
     kind = shared["kinds"].get(p.kind)
     if kind is None:  # as get_kind_display: a value without a label as it is
@@ -78,9 +61,9 @@ def partner_row(context, p):
     else:
         badge = shared["incomplete"]
     seats = {
-        "e": _count(p.executives, context),
-        "m": _count(p.managers, context),
-        "f": _count(p.front_line, context),
+        "e": shown(p.executives, context),
+        "m": shown(p.managers, context),
+        "f": shown(p.front_line, context),
     }
     if p.contact_name:
         contact = esc(p.contact_name)
@@ -91,7 +74,7 @@ def partner_row(context, p):
         contact = shared["none"]
     html = (
         "<tr>\n"
-        f'      <td><a href="{before}{pk}{after}">{esc(p.name)}</a>{inactive}</td>\n'
+        f'      <td><a href="{esc(shared["url"](p.pk))}">{esc(p.name)}</a>{inactive}</td>\n'
         f"      <td>{kind}</td>\n"
         f"      <td>{esc(p.municipality or '-')}</td>\n"
         f'      <td class="text-nowrap">{package}</td>\n'
@@ -110,11 +93,11 @@ def filter_options(context, field):
     field.field.choices %}<option value="{{ value }}"{% if field.value == value|stringformat:"s"
     %} selected{% endif %}>{{ label }}</option>{% endfor %}` wrote them."""
     current = field.value()
-    return mark_safe(  # noqa: S308 - the values are escaped by render_value_in_context
+    return mark_safe(  # noqa: S308 - the values are escaped by shown()
         "".join(
-            f'<option value="{render_value_in_context(value, context)}"'
+            f'<option value="{shown(value, context)}"'
             f"{' selected' if current == str(value) else ''}>"
-            f"{render_value_in_context(label, context)}</option>"
+            f"{shown(label, context)}</option>"
             for value, label in field.field.choices
         )
     )

@@ -8,21 +8,12 @@ engine would (`render_value_in_context`), the translated text is the template's 
 from __future__ import annotations
 
 from django import template
-from django.template.base import render_value_in_context
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from avk.html import esc
+from avk.html import esc, shown
 
 register = template.Library()
-
-
-def _value(value, context) -> str:
-    """As `{{ value }}` renders it in this context: a plain string is only escaped (avk.html),
-    anything else goes the template engine's way (localisation)."""
-    if type(value) is str:
-        return esc(value)
-    return render_value_in_context(value, context)
 
 
 @register.simple_tag(takes_context=True)
@@ -30,9 +21,9 @@ def planning_row(context, row, timeline):
     """The `<tr>` of one effort (a row of `selectors.planning_data` with the view's `bar`,
     `leads`, `status_label` and `period`), in `{% localize off %}` as the table is."""
     effort, bar = row["effort"], row["bar"]
-    title = _value(effort.title, context)
-    status = _value(effort.status, context)
-    name = f'<a href="{_value(row["url"], context)}">{title}</a>' if row["url"] else title
+    title = shown(effort.title, context)
+    status = shown(effort.status, context)
+    name = f'<a href="{shown(row["url"], context)}">{title}</a>' if row["url"] else title
     leads = ""
     if row["leads"]:
         names = ", ".join(esc(lead) for lead in row["leads"])  # as |join:", " does
@@ -41,7 +32,7 @@ def planning_row(context, row, timeline):
     today = ""
     if timeline.get("today_at"):
         today = (
-            f'<span class="today-line" data-left="{_value(timeline["today_at"], context)}" '
+            f'<span class="today-line" data-left="{shown(timeline["today_at"], context)}" '
             f'aria-hidden="true"></span>'
         )
     flags = "".join(
@@ -60,13 +51,13 @@ def planning_row(context, row, timeline):
         f"        {leads}\n"
         "      </th>\n"
         f'      <td><span class="status-badge status-badge-{status}">'
-        f"{_value(row['status_label'], context)}</span></td>\n"
-        f"      <td>{_value(row['period'], context)}</td>\n"
+        f"{shown(row['status_label'], context)}</span></td>\n"
+        f"      <td>{shown(row['period'], context)}</td>\n"
         '      <td class="timeline">\n'
         f"        {today}\n"
         f'        <span class="bar bar-{status}{flags}" '
-        f'data-left="{_value(bar["left_at"], context)}" '
-        f'data-width="{_value(bar["width_at"], context)}" aria-hidden="true" '
+        f'data-left="{shown(bar["left_at"], context)}" '
+        f'data-width="{shown(bar["width_at"], context)}" aria-hidden="true" '
         f'title="{title}"></span>\n'
         "      </td>\n"
         "    </tr>"

@@ -12,7 +12,6 @@ the translated texts are the templates' msgids, translated once per render."""
 from __future__ import annotations
 
 from django import template
-from django.template.base import render_value_in_context
 from django.template.defaultfilters import linebreaksbr, truncatewords
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -20,22 +19,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk import formats
-from avk.html import esc
+from avk.html import esc, shown
 from avk.templatetags.avk import content_lang
 
 register = template.Library()
 
 
-def _value(value, context) -> str:
-    """As `{{ value }}` renders it in this context (localisation, escaping)."""
-    return render_value_in_context(value, context)
-
-
 def _numbers(context):
-    """`_value` for ids and counts; under `{% localize off %}` an int is written as it is."""
+    """`shown` for ids and counts; under `{% localize off %}` an int is written as it is."""
     if context.use_l10n is False:
-        return lambda value: str(value) if type(value) is int else _value(value, context)
-    return lambda value: _value(value, context)
+        return lambda value: str(value) if type(value) is int else shown(value, context)
+    return lambda value: shown(value, context)
 
 
 def _texts(context) -> dict:
@@ -103,7 +97,7 @@ def din_progress(context, progress):
         _texts(context),
         progress,
         getattr(filters, "filters_efforts", False),
-        lambda value: _value(value, context),
+        lambda value: shown(value, context),
     )
     return mark_safe(html)  # noqa: S308 - the values are escaped above
 
@@ -156,7 +150,7 @@ class _Menu:
             focus = self.focus
             focused = ""
             if focus.get("kind") == kind and focus.get("pk") == pk:
-                focused = f' data-din-focus="{_value(focus.get("dir", ""), self.context)}"'
+                focused = f' data-din-focus="{shown(focus.get("dir", ""), self.context)}"'
             aria = texts["actions label"] % {"label": label}
             return (
                 f'<div class="dropdown din-actions" data-din-menu="{kind_text} {pk_text} '
@@ -188,11 +182,11 @@ def din_controls(
     `standalone`, `focus` and `programme` from the context."""
     texts = _texts(context)
     if name is None:
-        label = _value(context.get("label", ""), context)
+        label = shown(context.get("label", ""), context)
     else:
         # blocktranslate asvar gives a SafeString, which `{{ label }}` does not escape again
-        label = _label(texts, kind, _value(name, context))
-    pk_text = _value(item.pk, context)
+        label = _label(texts, kind, shown(name, context))
+    pk_text = shown(item.pk, context)
     html = _Menu(context, texts).write(kind, item.pk, pk_text, label, movable, first, last, history)
     return mark_safe(html + "\n")  # noqa: S308 - the values are escaped above
 

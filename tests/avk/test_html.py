@@ -47,3 +47,35 @@ def test_esc_writes_what_conditional_escape_writes(value, language):
 def test_markup_in_plain_text_is_escaped_once():
     assert esc('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
     assert format_html("<p>{}</p>", esc("&")) == "<p>&amp;</p>"
+
+
+SHOWN = ["", "Gewoon", "<b>Tom & 'Jerry'</b>", 0, 7, 12345, -3, True, None, 3.25, Decimal("1234.5")]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_shown_writes_what_the_template_engine_writes(language, autoescape):
+    from datetime import date
+
+    from django.template import Context
+    from django.template.base import render_value_in_context
+
+    from avk.html import shown
+
+    with override(language):
+        context = Context(autoescape=autoescape)
+        for value in [*SHOWN, date(2023, 6, 19), mark_safe("<i>x</i>"), gettext_lazy("Effort")]:
+            assert shown(value, context) == render_value_in_context(value, context), value
+
+
+def test_pk_urls_are_what_reverse_gives():
+    from django.urls import reverse
+
+    from avk.html import pk_urls
+
+    url = pk_urls("partners:partner-detail", "avk")
+    for pk in [1, 9, 10, 918273645, 123456789012]:
+        assert url(pk) == reverse("partners:partner-detail", args=["avk", pk])
+    # a slug holding the marker's digits still gets its own URL
+    tricky = pk_urls("partners:partner-detail", "p918273645")
+    assert tricky(5) == reverse("partners:partner-detail", args=["p918273645", 5])

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
+from avk.html import pk_urls
 from partners.models import Participation, Partner
 from programme.core.models import Programme
 
@@ -43,19 +44,13 @@ def _url(name: str, args, anchor: str = "") -> str | None:
         return None
 
 
-#: A key no row has, reversed once to find where a page's URL holds its key.
-_PROBE = 918273645
-
-
 def _urls_by_pk(name: str):
-    """pk -> `_url(name, [pk])`, reversing once for any number of rows (hundreds of reverse()
-    calls were a tenth of the planning's time; issue 15): the URL of a probe key, with each
-    row's key in its place. Other keys than integers are reversed as before."""
-    url = _url(name, [_PROBE])
-    before, found, after = (url or "").partition(str(_PROBE))
-    if not found or str(_PROBE) in after:
-        return lambda pk: _url(name, [pk])
-    return lambda pk: f"{before}{pk}{after}" if type(pk) is int and pk >= 0 else _url(name, [pk])
+    """pk -> `_url(name, [pk])` with one `reverse()` for all the rows (`avk.html.pk_urls`);
+    None for every row where the portal has no such page."""
+    try:
+        return pk_urls(name)
+    except NoReverseMatch:
+        return lambda pk: None
 
 
 def effort_url(effort_id: int) -> str | None:
