@@ -22,13 +22,12 @@ from ..models import (
     Participation,
     Partner,
 )
-from .lists import with_commitment_state
 
 
 def partner_detail(*, programme: Programme, partner_id: int) -> Partner:
-    queryset = with_commitment_state(
-        Partner.objects.filter(participations__programme=programme), programme=programme
-    ).prefetch_related(
+    """The partner with its commitments, delegation and participation in `programme` (the page
+    finds the commitment in force and the seats among them: no per-partner subqueries)."""
+    queryset = Partner.objects.filter(participations__programme=programme).prefetch_related(
         Prefetch(
             "commitments",
             queryset=Commitment.objects.filter(programme=programme)
