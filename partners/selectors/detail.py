@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from programme.core.models import Programme
@@ -24,10 +24,12 @@ from ..models import (
 )
 
 
-def partner_detail(*, programme: Programme, partner_id: int) -> Partner:
-    """The partner with its commitments, delegation and participation in `programme` (the page
-    finds the commitment in force and the seats among them: no per-partner subqueries)."""
-    queryset = Partner.objects.filter(participations__programme=programme).prefetch_related(
+def partner_detail(*, programme: Programme, partner: Partner) -> Partner:
+    """`partner` (the page's, already read) with its commitments, delegation and participation
+    in `programme` (the page finds the commitment in force and the seats among them: no
+    per-partner subqueries)."""
+    prefetch_related_objects(
+        [partner],
         Prefetch(
             "commitments",
             queryset=Commitment.objects.filter(programme=programme)
@@ -47,7 +49,7 @@ def partner_detail(*, programme: Programme, partner_id: int) -> Partner:
             to_attr="programme_participation",
         ),
     )
-    return queryset.get(pk=partner_id)
+    return partner
 
 
 def commitment_history(commitments) -> dict[int, dict]:

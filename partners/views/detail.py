@@ -28,9 +28,9 @@ def partner_redirect(request, pk):
     raise Refused
 
 
-def partner_context(request, programme, partner_id) -> dict:
+def partner_context(request, programme, partner) -> dict:
     """What the partner's page and 'My organisation' show, and what the person may do there."""
-    partner = selectors.partner_detail(programme=programme, partner_id=partner_id)
+    partner = selectors.partner_detail(programme=programme, partner=partner)
     today = timezone.localdate()
     commitments = partner.programme_commitments
     current = next((c for c in commitments if c.in_force_on(today)), None)
@@ -40,6 +40,8 @@ def partner_context(request, programme, partner_id) -> dict:
         commitment.recorded = history.get(commitment.pk, {})
     user = request.user
     participation = (partner.programme_participation or [None])[0]
+    if participation is not None:  # the programme at hand, which the policy asks for
+        participation.programme = programme
     # the policy answers for the pair even if the partner has no participation here
     pair = participation or Participation(programme=programme, partner=partner)
 
@@ -81,7 +83,7 @@ def partner_context(request, programme, partner_id) -> dict:
 
 def partner_detail(request, slug, pk):
     participation = participation_for(request, slug, pk, "partners.view")
-    context = partner_context(request, participation.programme, participation.partner_id)
+    context = partner_context(request, participation.programme, participation.partner)
     return render(request, "partners/partner_detail.html", context)
 
 

@@ -16,6 +16,6 @@ def my_organisation(request, slug):
     partner = selectors.partner_of_contact(user=request.user, programme=programme)
     if partner is None:
         raise Refused
-    context = partner_context(request, programme, partner.pk)
+    context = partner_context(request, programme, partner)
     context["mine"] = True
     return render(request, "partners/my_organisation.html", context)
