@@ -54,6 +54,7 @@ class _FilterForm(forms.Form):
 def _line_field(programme):
     return ModelChoiceField(
         queryset=selectors.visual_filter_lines(programme=programme),
+        label_field="name",
         required=False,
         label=gettext_lazy("Programme line"),
         empty_label=gettext_lazy("All lines"),
@@ -64,6 +65,7 @@ def _line_field(programme):
 def _partner_field(programme):
     return ModelChoiceField(
         queryset=selectors.visual_filter_partners(programme=programme),
+        label_field="name",
         required=False,
         label=gettext_lazy("Partner"),
         empty_label=gettext_lazy("All partners"),
