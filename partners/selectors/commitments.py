@@ -70,7 +70,8 @@ def prorate(commitments, *, start: date, end: date) -> list[dict]:
     One dict per partner: `partner`, `amount` (the exact sum rounded to cents, half up),
     `commitments`, and `shares`: (commitment, amount in cents) whose amounts add up to `amount`
     exactly (the last takes the rounding difference), so totals per package never drift."""
-    days_in_year = Decimal(year_days(start))
+    whole_year = year_days(start)
+    days_in_year = Decimal(whole_year)
     rows: dict[int, dict] = {}
     for commitment in commitments:
         first = max(commitment.valid_from, start)
@@ -78,7 +79,9 @@ def prorate(commitments, *, start: date, end: date) -> list[dict]:
         if last < first:
             continue
         days = (last - first).days + 1
-        share = commitment.yearly_contribution * Decimal(days) / days_in_year
+        share = commitment.yearly_contribution
+        if days != whole_year:  # (most commitments hold the whole year: no division for them)
+            share = share * Decimal(days) / days_in_year
         row = rows.setdefault(
             commitment.partner_id,
             {"partner": commitment.partner, "amount": Decimal("0"), "commitments": [], "exact": []},
