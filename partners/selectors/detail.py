@@ -24,10 +24,21 @@ from ..models import (
 )
 
 
-def partner_detail(*, programme: Programme, partner: Partner) -> Partner:
+def partner_detail(
+    *, programme: Programme, partner: Partner, participation: Participation | None = None
+) -> Partner:
     """`partner` (the page's, already read) with its commitments, delegation and participation
     in `programme` (the page finds the commitment in force and the seats among them: no
-    per-partner subqueries)."""
+    per-partner subqueries). `participation`: the one the page has read already, if any."""
+    lookups = [
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.filter(programme=programme),
+            to_attr="programme_participation",
+        )
+    ]
+    if participation is not None:
+        partner.programme_participation, lookups = [participation], []
     prefetch_related_objects(
         [partner],
         Prefetch(
@@ -43,11 +54,7 @@ def partner_detail(*, programme: Programme, partner: Partner) -> Partner:
             queryset=DelegationMember.objects.filter(programme=programme).select_related("user"),
             to_attr="programme_delegation",
         ),
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.filter(programme=programme),
-            to_attr="programme_participation",
-        ),
+        *lookups,
     )
     return partner
 

@@ -28,9 +28,12 @@ def partner_redirect(request, pk):
     raise Refused
 
 
-def partner_context(request, programme, partner) -> dict:
-    """What the partner's page and 'My organisation' show, and what the person may do there."""
-    partner = selectors.partner_detail(programme=programme, partner=partner)
+def partner_context(request, programme, partner, participation=None) -> dict:
+    """What the partner's page and 'My organisation' show, and what the person may do there
+    (`participation`: the partner's in the programme, when the view has read it)."""
+    partner = selectors.partner_detail(
+        programme=programme, partner=partner, participation=participation
+    )
     today = timezone.localdate()
     commitments = partner.programme_commitments
     current = next((c for c in commitments if c.in_force_on(today)), None)
@@ -83,7 +86,9 @@ def partner_context(request, programme, partner) -> dict:
 
 def partner_detail(request, slug, pk):
     participation = participation_for(request, slug, pk, "partners.view")
-    context = partner_context(request, participation.programme, participation.partner)
+    context = partner_context(
+        request, participation.programme, participation.partner, participation
+    )
     return render(request, "partners/partner_detail.html", context)
 
 
