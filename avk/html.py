@@ -4,7 +4,8 @@ the template engine wrote, without its per-call overhead.
 - `esc`: Django's `conditional_escape`, directly for plain strings and whole numbers (a DIN
   diagram of ten times the AVK's size escapes some 30.000 texts per page);
 - `shown`: `{{ value }}` as the engine writes it in a context (localised, escaped);
-- `pk_urls`: each row's URL with one `reverse()` for all the rows."""
+- `pk_urls`: each row's URL with one `reverse()` for all the rows;
+- `per_render`: what every row shares (texts in the page's language), made once per render."""
 
 from __future__ import annotations
 
@@ -59,3 +60,12 @@ def pk_urls(name: str, *args) -> Callable[[int], str]:
     return lambda pk: (
         f"{before}{pk}{after}" if type(pk) is int and pk >= 0 else reverse(name, args=[*args, pk])
     )
+
+
+def per_render(context, key, make):
+    """`make()`, made once for the template being rendered (one page: one language, one
+    person) and kept in its `render_context` under `key` (a key of the caller's own)."""
+    made = context.render_context
+    if key not in made:
+        made[key] = make()
+    return made[key]

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from avk.html import esc, shown
+from avk.html import esc, per_render, shown
 
 register = template.Library()
 
@@ -29,10 +29,7 @@ _DANGER = ("verworpen",)
 
 def _once(context, key, make):
     """`make()`, made once for the page being rendered (one language, one person)."""
-    made = context.render_context.setdefault("decision_rows", {})
-    if key not in made:
-        made[key] = make()
-    return made[key]
+    return per_render(context, ("decision_rows", key), make)
 
 
 #: The fixed words of the rows, marked here for the catalogue (xgettext reads no f-string).

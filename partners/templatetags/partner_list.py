@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from avk import formats
-from avk.html import esc, pk_urls, shown
+from avk.html import esc, per_render, pk_urls, shown
 
 from ..models import PartnerKind
 
@@ -25,19 +25,21 @@ def _badge(css: str, text: str, before: str = "") -> str:
 
 def _page(context) -> dict:
     """What every row of the page shares, made once per page: the texts in the page's
-    language, escaped, and the two halves of the partner page's URL around the id."""
-    shared = context.render_context.get(_page)
-    if shared is None:
-        shared = context.render_context[_page] = {
-            "url": pk_urls("partners:partner-detail", context["programme"].slug),
+    language, escaped, and each row's partner page URL from one `reverse()`."""
+    slug = context["programme"].slug
+    return per_render(
+        context,
+        ("partner_list", slug),
+        lambda: {
+            "url": pk_urls("partners:partner-detail", slug),
             "kinds": {value: esc(str(label)) for value, label in PartnerKind.choices},
             "inactive": _badge("badge text-bg-secondary", _("inactive"), " "),
             "none": _badge("text-muted", _("none")),
             "complete": _badge("badge text-bg-success", _("complete")),
             "incomplete": _badge("badge text-bg-warning", _("incomplete")),
             "seats": _("%(e)s/1 · %(m)s/2 · %(f)s/2"),
-        }
-    return shared
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)

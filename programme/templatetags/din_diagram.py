@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from avk.html import esc
+from avk.html import esc, per_render
 
 register = template.Library()
 
@@ -136,20 +136,20 @@ def din_svg_nodes(nodes, sees_partner_pages=False, directory_url="", highlight=N
 
 def _text_labels(context) -> dict:
     """The words of the text version, translated once per render rather than once per row."""
-    labels = context.render_context.get("din_text_labels")
-    if labels is None:
-        from programme.din.models import EffortStatus
+    return per_render(context, "din_text_labels", _make_text_labels)
 
-        labels = {
-            "effort": esc(_("Effort:")),
-            "partners": esc(_("Partners:")),
-            "none": esc(_("No partners.")),
-            "status": _("status %(status)s, %(progress)s%%"),
-            "contribution": _("contribution %(contribution)s"),
-            "statuses": {code: str(label) for code, label in EffortStatus.choices},
-        }
-        context.render_context["din_text_labels"] = labels
-    return labels
+
+def _make_text_labels() -> dict:
+    from programme.din.models import EffortStatus
+
+    return {
+        "effort": esc(_("Effort:")),
+        "partners": esc(_("Partners:")),
+        "none": esc(_("No partners.")),
+        "status": _("status %(status)s, %(progress)s%%"),
+        "contribution": _("contribution %(contribution)s"),
+        "statuses": {code: str(label) for code, label in EffortStatus.choices},
+    }
 
 
 @register.simple_tag(takes_context=True)

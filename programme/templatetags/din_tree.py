@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from avk import formats
-from avk.html import esc, shown
+from avk.html import esc, per_render, shown
 from avk.templatetags.avk import content_lang
 
 register = template.Library()
@@ -34,36 +34,36 @@ def _numbers(context):
 
 def _texts(context) -> dict:
     """The fixed words of the rows and menus, translated once per render."""
-    texts = context.render_context.get("din_tree_texts")
-    if texts is None:
-        texts = {
-            "efforts": _("efforts %(p)s%%"),
-            "indicators": _("indicators %(p)s%% of target"),
-            "line": _("line “%(name)s”"),
-            "strategic": _("strategic goal “%(title)s”"),
-            "operational": _("operational goal “%(title)s”"),
-            "edit label": _("Edit %(label)s"),
-            "edit": _("Edit"),
-            "actions label": _("Actions for %(label)s"),
-            "actions": _("Actions"),
-            "history label": _("History of %(label)s"),
-            "history": _("History"),
-            "strategic goal": _("Strategic goal"),
-            "challenge and approach": _("Challenge and approach"),
-            "challenge": _("Challenge"),
-            "approach": _("Approach"),
-            "no efforts": _("no efforts yet"),
-            "show efforts": _("Show the indicators and efforts of this goal"),
-            "loading": _("Loading…"),
-            "no operational": _("No operational goals yet."),
-            "no strategic": _("No strategic goals yet."),
-            "add strategic": _('Add a strategic goal to "%(name)s"'),
-            "add operational": _('Add an operational goal to "%(title)s"'),
-            "nothing matches": _("Nothing matches these filters."),
-            "no din": _("This programme has no DIN yet."),
-        }
-        context.render_context["din_tree_texts"] = texts
-    return texts
+    return per_render(context, "din_tree_texts", _make_texts)
+
+
+def _make_texts() -> dict:
+    return {
+        "efforts": _("efforts %(p)s%%"),
+        "indicators": _("indicators %(p)s%% of target"),
+        "line": _("line “%(name)s”"),
+        "strategic": _("strategic goal “%(title)s”"),
+        "operational": _("operational goal “%(title)s”"),
+        "edit label": _("Edit %(label)s"),
+        "edit": _("Edit"),
+        "actions label": _("Actions for %(label)s"),
+        "actions": _("Actions"),
+        "history label": _("History of %(label)s"),
+        "history": _("History"),
+        "strategic goal": _("Strategic goal"),
+        "challenge and approach": _("Challenge and approach"),
+        "challenge": _("Challenge"),
+        "approach": _("Approach"),
+        "no efforts": _("no efforts yet"),
+        "show efforts": _("Show the indicators and efforts of this goal"),
+        "loading": _("Loading…"),
+        "no operational": _("No operational goals yet."),
+        "no strategic": _("No strategic goals yet."),
+        "add strategic": _('Add a strategic goal to "%(name)s"'),
+        "add operational": _('Add an operational goal to "%(title)s"'),
+        "nothing matches": _("Nothing matches these filters."),
+        "no din": _("This programme has no DIN yet."),
+    }
 
 
 def _dutch():

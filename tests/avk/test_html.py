@@ -79,3 +79,21 @@ def test_pk_urls_are_what_reverse_gives():
     # a slug holding the marker's digits still gets its own URL
     tricky = pk_urls("partners:partner-detail", "p918273645")
     assert tricky(5) == reverse("partners:partner-detail", args=["p918273645", 5])
+
+
+def test_per_render_makes_once_per_render():
+    from django.template import Context, Template
+
+    from avk.html import per_render
+
+    made = []
+
+    def make():
+        made.append(1)
+        return len(made)
+
+    context = Context()
+    with context.render_context.push_state(Template("")):
+        assert [per_render(context, "k", make) for _ in range(3)] == [1, 1, 1]
+    with context.render_context.push_state(Template("")):
+        assert per_render(context, "k", make) == 2  # another render: made anew
