@@ -59,6 +59,34 @@ def test_controls_as_the_include(language, kind):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_efforts_controls_as_the_include(language):
+    """An effort's row (_din_effort.html) names itself in `label` and has no history or move
+    buttons: the tag without `name` takes the label from the context."""
+    label = (
+        "{% blocktranslate asvar label with title=t %}effort “{{ title }}”{% endblocktranslate %}"
+    )
+    flags = "movable=False history=False"
+    with translation.override(language):
+        for can_change, standalone, focus in itertools.product(
+            [True, False], [True, False], [{}, {"kind": "effort", "pk": 7, "dir": "up"}]
+        ):
+            context = {
+                "programme": SimpleNamespace(slug="avk"), "item": SimpleNamespace(pk=7),
+                "t": 'An <i>"effort"</i> & co', "can_change": can_change,
+                "standalone": standalone, "focus": focus,
+            }  # fmt: skip
+            included = _render(
+                label + '{% include "programme/_din_controls.html" with kind="effort" '
+                "item=item " + flags + " %}",
+                **context,
+            )
+            tagged = _render(
+                label + '{% din_controls kind="effort" item=item ' + flags + " %}", **context
+            )
+            assert tagged == included, context
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
 def test_progress_as_the_include(language):
     with translation.override(language):
         for filters_efforts, efforts, indicators in itertools.product(
