@@ -5,7 +5,8 @@ Written here rather than by the template engine: a DIN of ten times the AVK's si
 210 rows, each with a dozen ids, counts and texts, and rendering them took most of the
 overview's time (issue 15). The markup is the same as the templates drew it: the rows' and the
 jump list's loops were in `_din_tree.html` and `_din_toc.html`, a row's progress and menu in
-`_din_progress.html` and `_din_controls.html` (which the effort rows still include). Every value
+`_din_progress.html` and `_din_controls.html` (kept as the reference the tests compare the
+tags with; the effort rows use `din_controls` too). Every value
 is escaped as the template engine would (`render_value_in_context`, `|nl`, `|linebreaksbr`),
 the translated texts are the templates' msgids, translated once per render."""
 
