@@ -45,20 +45,13 @@ def _line_heading(line, context, texts: dict) -> str:
     if line.derived:
         out.append(f'<span class="badge text-bg-light border">{texts["derived"]}</span>')
     out.append("\n        ")
-    if line.effort:
-        effort = line.effort
-        out.append(
-            f'<span class="small d-block">{texts["effort"]}: '
-            f'<a href="{value(effort.get_absolute_url())}">{value(effort)}</a></span>'
-        )
-    out.append("\n        ")
-    if line.working_group:
-        group = line.working_group
-        out.append(
-            f'<span class="small d-block">{texts["group"]}: '
-            f'<a href="{value(group.get_absolute_url())}">{value(group)}</a></span>'
-        )
-    out.append("\n        ")
+    for linked, word in ((line.effort, texts["effort"]), (line.working_group, texts["group"])):
+        if linked:  # the effort, then the working group the line belongs to
+            out.append(
+                f'<span class="small d-block">{word}: '
+                f'<a href="{value(linked.get_absolute_url())}">{value(linked)}</a></span>'
+            )
+        out.append("\n        ")
     if line.explanation:
         text = linebreaksbr(line.explanation, autoescape=context.autoescape)
         out.append(f'<span class="line-explanation d-block">{text}</span>')
