@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from avk import formats
 from avk.concurrency import VersionedFormMixin
-from avk.forms import DateInput, Select
+from avk.forms import DateInput, Select, TextInput
 from programme.din.models import Effort, WorkingGroup
 
 from .models import Budget, BudgetLine, MemberContribution, Side
@@ -32,6 +32,7 @@ def _amount(label, **kwargs) -> forms.DecimalField:
         max_digits=12,
         decimal_places=2,
         localize=True,
+        widget=TextInput,
         error_messages={
             "invalid": _("Give an amount in euros, like 2500 or 2500,50."),
             "max_decimal_places": _("An amount has at most two decimals (cents)."),
@@ -150,7 +151,7 @@ class RealisationForm(forms.Form):
     )
     booked_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     amount = _amount(_("Amount (EUR)"), help_text=_("A negative amount corrects an earlier entry."))
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False, widget=TextInput)
 
     def __init__(self, *args, budget: Budget, lines=None, **kwargs):
         super().__init__(*args, **kwargs)

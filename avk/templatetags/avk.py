@@ -85,3 +85,15 @@ def minutes(delta) -> int:
     """A timedelta in whole minutes (rounded up), for messages such as the lock-out page."""
     seconds = int(delta.total_seconds())
     return -(-seconds // 60)
+
+
+@register.simple_tag
+def form_fields(form):
+    """{% form_fields form %}: the form's fields as `{% crispy form %}` draws them, without
+    crispy's templates for a plain form (avk/form_fields.py), by crispy otherwise."""
+    from crispy_forms.utils import render_crispy_form
+
+    from avk.form_fields import fields_html
+
+    html = fields_html(form)
+    return html if html is not None else render_crispy_form(form)

@@ -1,6 +1,6 @@
-"""avk.forms.Select writes what Django's Select writes with its templates (select.html,
-select_option.html, attrs.html), for every kind of option value and label, in Dutch and
-English: it only skips the templates (issue 15)."""
+"""avk.forms.Select and TextInput write what Django's Select and TextInput write with their
+templates (select.html, select_option.html, input.html, attrs.html), for every kind of value,
+option and label, in Dutch and English: they only skip the templates (issue 15)."""
 
 import datetime
 from decimal import Decimal
@@ -124,3 +124,40 @@ def test_model_choices_as_django_reads_them(django_assert_num_queries, empty_lab
         choices=django.choices
     ).render("u", picked, {"id": "id_u"})
     assert ours.clean(picked) == django.clean(picked)
+
+
+TEXT_VALUES = [None, "", "Kans & co <b>", 'aanhalings"tekens"', 0, 12, Decimal("1234.50"), 1.5,
+               mark_safe("<em>veilig</em>"), gettext_lazy("Partner"), datetime.date(2024, 3, 1),
+               True, False]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_text_input_as_django_renders_it(language):
+    """avk.forms.TextInput writes what Django's TextInput writes with input.html/attrs.html."""
+    from avk.forms import TextInput
+
+    with translation.override(language):
+        for widget_attrs in [None, {"class": "textinput form-control"}, {"maxlength": 300}]:
+            ours, django = TextInput(attrs=widget_attrs), forms.TextInput(attrs=widget_attrs)
+            for value in TEXT_VALUES:
+                for attrs in ATTRS:
+                    for name in ["note", 'a"<b>&']:
+                        expected = django.render(name, value, attrs)
+                        assert ours.render(name, value, attrs) == expected, (value, attrs)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_date_input_writes_what_it_wrote_through_the_template(language):
+    """The date field's input and hint: the same as through Django's input template (which a
+    widget with another template name than text.html still renders)."""
+    from avk.forms import DateInput
+
+    class Templated(DateInput):
+        template_name = "django/forms/widgets/input.html"  # what text.html includes
+
+    with translation.override(language):
+        for value in [None, "", datetime.date(2024, 3, 1), "31-02-2024", "<x>"]:
+            for attrs in ATTRS:
+                ours = DateInput().render("booked_on", value, attrs)
+                assert ours == Templated().render("booked_on", value, attrs)
+                assert 'class="form-text"' in ours

@@ -5,6 +5,7 @@ the realisation form offers the same lines from the page's own rows as from its 
 
 import itertools
 import random
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -310,3 +311,27 @@ def test_tenths_as_floatformat(settings):
     settings.DECIMAL_SEPARATOR = ","  # what floatformat's unlocalised number is written with
     separator = get_format("DECIMAL_SEPARATOR", use_l10n=False)
     assert _tenths(12.34, separator) == floatformat(12.34, "1u") == "12,3"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_realisation_form_is_drawn_as_crispy_draws_it(concept, language):
+    """The page draws the form with {% form_fields %}, not crispy's templates: same fields."""
+    from avk.form_fields import fields_html
+    from budget import selectors
+
+    sheet = selectors.budget_sheet(concept)
+    lines = [row.line for row in sheet.costs.rows + sheet.coverage.rows]
+    crispy = Template("{% load crispy_forms_tags %}{% crispy form %}")
+    with translation.override(language):
+        drawn = fields_html(RealisationForm(budget=concept, lines=lines))
+        expected = crispy.render(Context({"form": RealisationForm(budget=concept, lines=lines)}))
+    assert drawn is not None
+    assert _same_markup(drawn) == _same_markup(expected)
+    assert 'aria-describedby="id_booked_on_hint"' in drawn
+
+
+def _same_markup(html: str) -> str:
+    """Whitespace aside: runs of it as one space, none next to a tag."""
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r" ?(<[^>]*>) ?", r"\1", html).strip()
