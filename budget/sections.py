@@ -12,7 +12,12 @@ from . import selectors
 def partner_contribution_section(request, partner, programme):
     if not allowed(request.user, "budget.view_contribution", (programme, partner)):
         return []
-    rows = selectors.partner_contributions(programme=programme, partner=partner)[:3]
+    # the partner's page has read its commitments in the programme (partners.selectors.
+    # partner_detail): the contributions are reckoned from those, not read again
+    commitments = getattr(partner, "programme_commitments", None)
+    rows = selectors.partner_contributions(
+        programme=programme, partner=partner, commitments=commitments
+    )[:3]
     if not rows:
         return []
     return [

@@ -91,14 +91,17 @@ def summarise(rows: list[ContributionRow]) -> Summary:
     )
 
 
-def partner_contributions(*, programme: Programme, partner: Partner) -> list[ContributionRow]:
+def partner_contributions(
+    *, programme: Programme, partner: Partner, commitments: list[Commitment] | None = None
+) -> list[ContributionRow]:
     """One partner's contributions over the years, newest first: what its commitments gave
-    each year since its first, with what was invoiced and paid. Two queries."""
-    commitments = list(
-        Commitment.objects.filter(programme=programme, partner=partner)
-        .select_related("partner", "package")
-        .order_by("valid_from")
-    )
+    each year since its first, with what was invoiced and paid. Two queries, one when
+    `commitments` (all of the partner's in the programme, as its page has read them) are
+    given."""
+    if commitments is None:
+        commitments = Commitment.objects.filter(programme=programme, partner=partner)
+        commitments = commitments.select_related("partner", "package")
+    commitments = sorted(commitments, key=lambda c: c.valid_from)
     invoiced = {
         c.year: c for c in MemberContribution.objects.filter(programme=programme, partner=partner)
     }

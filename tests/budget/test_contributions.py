@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,3 +135,28 @@ def test_the_home_page_names_who_is_behind(client, users, programme, members):
     client.force_login(users["reader"])
     html = client.get(reverse("home")).content.decode()
     assert reverse("budget:contributions", args=["avk"]) not in html
+
+
+def test_the_partner_page_reckons_the_contributions_from_the_commitments_it_read(
+    client, users, programme, packages, members
+):
+    """The page's contribution section: the same years and amounts as reckoned on their own
+    (a package change in a year counts pro rata), without reading the commitments again."""
+    from partners import services as partners
+
+    own = members["Noorderpoort"]
+    partners.commitment_change(
+        programme=programme, partner=own, package=packages["A"], valid_from=date(2025, 7, 1),
+        by=users["programme_team"], notify=False,
+    )  # fmt: skip
+    client.force_login(users["programme_team"])
+    url = reverse("partners:partner-detail", args=["avk", own.pk])
+    panel = next(p for p in client.get(url).context["sections"] if p.title == "Bijdrage")
+    shown = [(r.year, r.due) for r in panel.context["rows"]]
+    alone = selectors.partner_contributions(programme=programme, partner=own)[:3]
+    assert shown == [(r.year, r.due) for r in alone]
+    assert (2025, Decimal("4512.33")) in shown  # B 181 days, A 184 days of 2025
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    commitment_reads = [q for q in queries if 'FROM "partners_commitment"' in q["sql"]]
+    assert len(commitment_reads) == 1
