@@ -45,6 +45,14 @@ def parse_filters(params: Mapping, bodies) -> rows.DecisionFilter:
     return filters
 
 
+def _counted(filters: rows.DecisionFilter, year_counts) -> int | None:
+    """How many rows the list has when the year tabs counted them already: a year and nothing
+    else asked (the list as it opens), else None (the page counts them)."""
+    if filters.year and not filters.outcome and not filters.search:
+        return dict(year_counts).get(filters.year, 0)
+    return None
+
+
 def decision_list_data(*, user, programme, params: Mapping) -> dict:
     """Everything the decision list shows to `user` in `programme` with the filters `params`
     (the caller has asked the gate for "governance.view_decision_list")."""
@@ -58,6 +66,7 @@ def decision_list_data(*, user, programme, params: Mapping) -> dict:
     if not filters.year and not filters.all_years and not filters.search and year_counts:
         filters.year = year_counts[0][0]  # the newest year opens the list
     return {
+        "row_count": _counted(filters, year_counts),
         "programme": programme,
         "bodies": bodies,
         "body": body,

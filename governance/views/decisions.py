@@ -104,7 +104,10 @@ def _year_tabs(data: dict) -> list[dict]:
 @require_GET
 def decision_list(request, slug):
     data = _decision_list_data(request, slug)
-    page = Paginator(data["decisions"], PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(data["decisions"], PER_PAGE)
+    if data["row_count"] is not None:
+        paginator.count = data["row_count"]  # the year tabs counted the rows: no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     data["page"] = page
     data["decisions"] = page.object_list
     documents.with_sentences(data)

@@ -174,3 +174,38 @@ def test_an_undecided_decision_keeps_the_memos_wording():
     assert memo_sentence(decision, Body()) == (
         "Het dagelijks bestuur wordt gevraagd in te stemmen met de regievorm"
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"year": 2023}, {"year": 2024}, {"year": 1999}, {"year": "all"}, {"outcome": "aangenomen"},
+     {"year": 2024, "outcome": "verworpen"}, {"q": "punt 1"}, {"year": 2024, "q": "punt 0"},
+     {"page": 2}, {"year": 2024, "page": 3}],
+    ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "as it opens",
+)  # fmt: skip
+@pytest.mark.parametrize("role", ["board", "partner_contact"])
+def test_the_page_count_is_the_number_of_rows_shown(client, users, board, query, role):
+    """Where the year tabs counted the rows already the page takes their count (no COUNT
+    query): for every filter it is the number of rows the list holds for this person."""
+    decisions(board, 2023, 7)
+    decisions(board, 2024, 120, start=10)
+    undecided = ProposalFactory(programme=board.programme, body=board, title="Nog open")
+    ProposedDecisionFactory(proposal=undecided, position=1, text="Nog niet besloten.")
+    ProposedDecisionFactory(
+        proposal=undecided, position=2, text="Aangehouden punt 1.", outcome="aangehouden",
+        decided_on=None,
+    )  # fmt: skip
+    client.force_login(users[role])
+    response = client.get(url(**query))
+    assert response.status_code == 200
+    page = response.context["page"]
+    data = response.context
+    listed = list(data["page"].paginator.object_list)
+    assert page.paginator.count == len(listed)
+    with CaptureQueriesContext(connection) as counted:
+        client.get(url(**query))
+    counts = [q for q in counted if 'SELECT COUNT(*) AS "__count"' in q["sql"]]
+    asked_only_a_year = (
+        not query.get("q") and not query.get("outcome") and query.get("year") != "all"
+    )
+    assert len(counts) == (0 if asked_only_a_year else 1), query
