@@ -81,3 +81,29 @@ def test_one_query_per_select(programme, choices, django_assert_num_queries):
     with django_assert_num_queries(3):
         for name in form.fields:
             str(form[name])
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_lines_the_overview_read_are_the_same_choices(
+    language, programme, choices, django_assert_num_queries
+):
+    """The overview passes the lines its outline read (no line chosen): the same select as
+    from the form's own query, and a chosen line still cleans to its instance."""
+    from programme.din.selectors import DinFilters
+    from programme.din.selectors.outline import din_outline
+
+    first = choices["line"][0]
+    type(first).objects.filter(pk=first.pk).update(order=99)  # the order, not the creation
+    every_line = din_outline(programme, DinFilters()).every_line
+    assert [line.name for line in every_line] == ["Lijn 2", NASTY]
+    assert din_outline(programme, DinFilters(line=choices["line"][0].pk)).every_line is None
+    line = str(choices["line"][1].pk)
+    with translation.override(language):
+        with django_assert_num_queries(0):  # unbound: no query for the choices
+            shown = str(DinFilterForm(None, programme=programme, lines=every_line)["line"])
+        assert shown == str(DinFilterForm(None, programme=programme)["line"])
+        for values in [{"line": line}, {"line": "999999"}]:  # bound: cleaned (one query)
+            given = DinFilterForm(values, programme=programme, lines=every_line)
+            assert str(given["line"]) == str(DinFilterForm(values, programme=programme)["line"])
+    form = DinFilterForm({"line": line}, programme=programme, lines=every_line)
+    assert form.is_valid() and form.cleaned_data["line"] == choices["line"][1]

@@ -120,11 +120,16 @@ class DinFilterForm(forms.Form):
     )
     place = forms.CharField(label=_("Place or municipality"), required=False, max_length=100)
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args, programme, lines=None, **kwargs):
+        """`lines`: every line of the programme in order, when the page has read them (the
+        overview's outline): the same choices without a query."""
         super().__init__(*args, **kwargs)
         from partners.selectors import partners_in_programme
 
         self.fields["line"].queryset = ProgrammeLine.objects.filter(programme=programme)
+        if lines is not None:
+            field = self.fields["line"]
+            field.choices = [("", field.empty_label)] + [(line.pk, line.name) for line in lines]
         self.fields["partner"].queryset = partners_in_programme(programme=programme)
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(programme=programme)
         for field in self.fields.values():

@@ -47,6 +47,8 @@ class Outline:
     unlinked_count: int = 0
     effort_count: int = 0
     goal_count: int = 0
+    #: every line of the programme, in order, when no line was chosen (the filter's choices)
+    every_line: list | None = None
 
 
 @dataclass
@@ -274,6 +276,7 @@ def din_outline(programme: Programme, filters: DinFilters | None = None) -> Outl
         unlinked_count=unlinked,
         effort_count=len(shown_efforts) + unlinked,
         goal_count=goal_count,
+        every_line=None if filters.line else lines_found,
     )
 
 

@@ -60,7 +60,10 @@ def din_overview(request, slug):
         return render(request, "programme/_din_tree.html", _tree_context(request, programme))
     context = _tree_context(request, programme)
     context["filter_form"] = DinFilterForm(
-        request.GET or None, programme=programme, auto_id="filter_%s"
+        request.GET or None,
+        programme=programme,
+        lines=context["tree"].every_line,
+        auto_id="filter_%s",
     )
     return render(request, "programme/din.html", context)
 
