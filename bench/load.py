@@ -11,8 +11,10 @@ script (written to a temporary file) rotates the paths and sends the session coo
 login as the programme team of `bench-<scale>x`. For each number of connections it prints the
 throughput, the latency percentiles and the number of answers that were not 2xx (must be 0),
 for the portal and for the floors; the target is a portal throughput of at least half the
-floors'. Every run stops by itself after `--duration` seconds (wrk -d), the whole script after
-at most (2 x connections counts x duration + a few minutes of preparation).
+floors'. The portal and the floors take turns (`--slices`, 4 by default: 15 s each of a 60 s
+run, alternating), so that other work on a shared machine falls on both alike; the percentiles
+printed are the highest of the turns. Every turn stops by itself (wrk -d), the whole script
+after at most (2 x connections counts x duration + a few minutes of preparation).
 """
 
 from __future__ import annotations
@@ -116,6 +118,32 @@ def run_wrk(base: str, paths: list[str], cookie: str, connections: int, duration
     return result
 
 
+def combined(slices: list[dict]) -> dict:
+    """One run's figures from its slices: requests, seconds and failures added up, each
+    latency percentile the highest of the slices (wrk reports percentiles, not the latencies
+    they come from: the highest is an upper bound, never a flattering average)."""
+    total = {key: sum(s[key] for s in slices) for key in ("requests", "seconds", "non2xx")}
+    total["socket_errors"] = sum(s["socket_errors"] for s in slices)
+    for key in ("p50", "p90", "p95", "p99", "max"):
+        total[key] = max(s[key] for s in slices)
+    total["rps"] = total["requests"] / total["seconds"] if total["seconds"] else 0.0
+    return total
+
+
+def alternated(run, duration: int, slices: int) -> dict[str, dict]:
+    """The portal and the floor, each for `duration` seconds in all, in `slices` turns of
+    duration/slices seconds that alternate (portal, floor; then floor, portal; ...), so that a
+    burst of other work on a shared machine falls on both alike (as bench/pages.py requests a
+    page and its floor in turn). `run(name, seconds)` runs one turn."""
+    parts: dict[str, list[dict]] = {"portal": [], "floor": []}
+    seconds = max(1, round(duration / slices))
+    for turn in range(slices):
+        order = ("portal", "floor") if turn % 2 == 0 else ("floor", "portal")
+        for name in order:
+            parts[name].append(run(name, seconds))
+    return {name: combined(found) for name, found in parts.items()}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -126,6 +154,9 @@ def main(argv=None) -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[32, 64])
     parser.add_argument("--scale", type=int, default=1, help="1 = AVK size (bench/generate.py)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (3)")
+    parser.add_argument(
+        "--slices", type=int, default=4, help="alternating turns per run (4: 4 x 15 s of 60 s)"
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -148,11 +179,19 @@ def main(argv=None) -> None:
         for path in portal + floors:  # every path answers before the load starts
             browser.time(path)
         cookie = browser.cookie("sessionid")
+        paths = {"portal": portal, "floor": floors}
         for connections in args.connections:
-            for name, paths in (("portal", portal), ("floor", floors)):
-                print(f"  {name}, {connections} connections, {args.duration} s ...", flush=True)
-                measured = run_wrk(base, paths, cookie, connections, args.duration)
-                rows.append((name, connections, measured))
+            print(
+                f"  portal and floor, {connections} connections, {args.duration} s each in "
+                f"{args.slices} alternating turns ...",
+                flush=True,
+            )
+
+            def run(name, seconds, connections=connections):
+                return run_wrk(base, paths[name], cookie, connections, seconds)
+
+            measured = alternated(run, args.duration, args.slices)
+            rows += [(name, connections, measured[name]) for name in ("portal", "floor")]
     print()
     print(f"load on {result.programme.slug}: {', '.join(portal)} in turn; {args.workers} workers")
     print(
