@@ -5,7 +5,6 @@ the realisation form offers the same lines from the page's own rows as from its 
 
 import itertools
 import random
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -319,6 +318,7 @@ def test_the_realisation_form_is_drawn_as_crispy_draws_it(concept, language):
     """The page draws the form with {% form_fields %}, not crispy's templates: same fields."""
     from avk.form_fields import fields_html
     from budget import selectors
+    from tests.avk.test_form_fields import _same
 
     sheet = selectors.budget_sheet(concept)
     lines = [row.line for row in sheet.costs.rows + sheet.coverage.rows]
@@ -327,11 +327,5 @@ def test_the_realisation_form_is_drawn_as_crispy_draws_it(concept, language):
         drawn = fields_html(RealisationForm(budget=concept, lines=lines))
         expected = crispy.render(Context({"form": RealisationForm(budget=concept, lines=lines)}))
     assert drawn is not None
-    assert _same_markup(drawn) == _same_markup(expected)
+    assert _same(drawn) == _same(expected)
     assert 'aria-describedby="id_booked_on_hint"' in drawn
-
-
-def _same_markup(html: str) -> str:
-    """Whitespace aside: runs of it as one space, none next to a tag."""
-    html = re.sub(r"\s+", " ", html)
-    return re.sub(r" ?(<[^>]*>) ?", r"\1", html).strip()
