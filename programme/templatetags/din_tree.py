@@ -271,14 +271,18 @@ class _Rows:
             out.append(f'<p class="din-empty">{texts["no strategic"]}</p>\n    ')
         out.append("\n    ")
         if self.can_change:
-            add = f"{self.url}strategic/add/?parent={pk}"
-            out.append(
-                f'<div class="din-add" id="add-strategic-{pk}"><a href="{add}" hx-get="{add}" '
-                f'hx-target="#add-strategic-{pk}" hx-swap="outerHTML">'
-                f"{texts['add strategic'] % {'name': name}}</a></div>"
-            )
+            out.append(self.add_link("strategic", pk, texts["add strategic"] % {"name": name}))
         out.append("\n  </div>\n</div>\n")
         return "".join(out)
+
+    def add_link(self, kind: str, pk: str, label: str) -> str:
+        """The "add a strategic/operational goal" link under the item `pk` (htmx opens the
+        form in its place)."""
+        add = f"{self.url}{kind}/add/?parent={pk}"
+        return (
+            f'<div class="din-add" id="add-{kind}-{pk}"><a href="{add}" hx-get="{add}" '
+            f'hx-target="#add-{kind}-{pk}" hx-swap="outerHTML">{label}</a></div>'
+        )
 
     def strategic(self, sgoal, first, last) -> str:
         texts, pk, title = self.texts, self.number(sgoal.pk), esc(sgoal.title)
@@ -303,13 +307,9 @@ class _Rows:
             out.append(f'<p class="din-empty">{texts["no operational"]}</p>\n        ')
         out.append("\n        ")
         if self.can_change:
-            add = f"{self.url}operational/add/?parent={pk}"
             short = esc(truncatewords(sgoal.title, 6))
-            out.append(
-                f'<div class="din-add" id="add-operational-{pk}"><a href="{add}" hx-get="{add}" '
-                f'hx-target="#add-operational-{pk}" hx-swap="outerHTML">'
-                f"{texts['add operational'] % {'title': short}}</a></div>"
-            )
+            label = texts["add operational"] % {"title": short}
+            out.append(self.add_link("operational", pk, label))
         out.append("\n      </div>\n    </div>\n    ")
         return "".join(out)
 
