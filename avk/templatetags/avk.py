@@ -4,12 +4,14 @@ policy. Dates: `{{ day|date }}` ("19 juni 2023") and in tables `{{ day|date:"SHO
 
 from decimal import Decimal, InvalidOperation
 
+from crispy_forms.utils import render_crispy_form
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from avk import formats, policy
+from avk.form_fields import fields_html
 
 register = template.Library()
 
@@ -91,9 +93,5 @@ def minutes(delta) -> int:
 def form_fields(form):
     """{% form_fields form %}: the form's fields as `{% crispy form %}` draws them, without
     crispy's templates for a plain form (avk/form_fields.py), by crispy otherwise."""
-    from crispy_forms.utils import render_crispy_form
-
-    from avk.form_fields import fields_html
-
     html = fields_html(form)
     return html if html is not None else render_crispy_form(form)

@@ -60,11 +60,16 @@ def test_select_as_django_renders_it(language, kind):
         for widget_attrs in [None, {"class": "form-select"}, {"disabled": True}]:
             ours = Select(attrs=widget_attrs, choices=CHOICES[kind])
             django = forms.Select(attrs=widget_attrs, choices=CHOICES[kind])
-            for value in VALUES:
-                for attrs in ATTRS:
-                    for name in ["partner", 'a"<b>&']:
-                        expected = django.render(name, value, attrs)
-                        assert ours.render(name, value, attrs) == expected, (value, attrs)
+            _assert_rendered_alike(ours, django, VALUES, ["partner", 'a"<b>&'])
+
+
+def _assert_rendered_alike(ours, django, values, names):
+    """Our widget writes what Django's writes, for each value, name and set of attrs."""
+    for value in values:
+        for attrs in ATTRS:
+            for name in names:
+                expected = django.render(name, value, attrs)
+                assert ours.render(name, value, attrs) == expected, (value, attrs)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -139,11 +144,7 @@ def test_text_input_as_django_renders_it(language):
     with translation.override(language):
         for widget_attrs in [None, {"class": "textinput form-control"}, {"maxlength": 300}]:
             ours, django = TextInput(attrs=widget_attrs), forms.TextInput(attrs=widget_attrs)
-            for value in TEXT_VALUES:
-                for attrs in ATTRS:
-                    for name in ["note", 'a"<b>&']:
-                        expected = django.render(name, value, attrs)
-                        assert ours.render(name, value, attrs) == expected, (value, attrs)
+            _assert_rendered_alike(ours, django, TEXT_VALUES, ["note", 'a"<b>&'])
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
