@@ -86,6 +86,27 @@ ROLE_USERS = {
     "reader": Role.READER,
 }
 
+# Every user of the `users` fixture has a Dutch name with an apostrophe, as many people in the
+# north do, so that a test which looks for a name in a page has to allow for HTML escaping
+# ("van 't Hof" is written "van &#x27;t Hof") every time, not only when Faker happens to pick
+# such a name.
+USER_NAMES = {
+    "programme_team": ("Anouk", "van 't Hof"),
+    "board": ("Milo", "d'Ancona"),
+    "secretary": ("Fenna", "van 't Houteveen"),
+    "partner_contact": ("Sjoerd", "'t Hart"),
+    "reader": ("Ineke", "van 't Zand"),
+    "other_team": ("Jelle", "d'Oliveira"),
+    "nobody": ("Noor", "van 't Veld"),
+    "superuser": ("Ada", "'s-Gravesande"),
+    "former_team": ("Rik", "van 't Oever"),
+}
+
+
+def named_user(username, **fields):
+    first_name, last_name = USER_NAMES[username]
+    return UserFactory(username=username, first_name=first_name, last_name=last_name, **fields)
+
 
 @pytest.fixture
 def users(programme, other_programme):
@@ -97,16 +118,16 @@ def users(programme, other_programme):
 
     found = {}
     for key, role in ROLE_USERS.items():
-        found[key] = UserFactory(username=key)
+        found[key] = named_user(key)
         partner = own_partner(programme) if role == Role.PARTNER_CONTACT else None
         RoleAssignmentFactory(programme=programme, user=found[key], role=role, partner=partner)
-    found["other_team"] = UserFactory(username="other_team")
+    found["other_team"] = named_user("other_team")
     RoleAssignmentFactory(
         programme=other_programme, user=found["other_team"], role=Role.PROGRAMME_TEAM
     )
-    found["nobody"] = UserFactory(username="nobody")
-    found["superuser"] = UserFactory(username="superuser", is_superuser=True, is_staff=True)
-    found["former_team"] = UserFactory(username="former_team")
+    found["nobody"] = named_user("nobody")
+    found["superuser"] = named_user("superuser", is_superuser=True, is_staff=True)
+    found["former_team"] = named_user("former_team")
     today = timezone.localdate()
     RoleAssignmentFactory(
         programme=programme,

@@ -71,11 +71,14 @@ def din_start(programme, users):
 def choose_partner(page, label: str, name: str) -> None:
     """Pick a partner in a Tom Select box by typing, as a keyboard user does."""
     box = page.get_by_role("combobox", name=label)
-    box.focus()
-    page.keyboard.type(name[:5])
-    page.wait_for_selector(f".ts-dropdown .option.active:has-text('{name}')")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
+    wrapper = box.locator("xpath=ancestor::div[contains(@class, 'ts-wrapper')][1]")
+    # Typed into this box (it is focused first), not wherever the focus was left: on a busy
+    # machine Tom Select may still be settling the previous box when the next one is picked.
+    box.press_sequentially(name[:5])
+    wrapper.locator(f".ts-dropdown .option.active:has-text('{name}')").wait_for()
+    box.press("Enter")
+    wrapper.locator(f".ts-control .item:has-text('{name}')").wait_for()
+    box.press("Escape")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from avk.history import entries
@@ -170,7 +171,7 @@ def test_attendance_form_saves_and_the_meeting_page_shows_it(client, held, users
     assert response.status_code == 302
     page = client.get(held.get_absolute_url()).content.decode()
     assert 'id="attendance-h"' in page
-    assert str(chair) in page and str(users["board"]) in page
+    assert escape(str(chair)) in page and escape(str(users["board"])) in page
     assert reverse("governance:meeting-attendance", args=[held.pk]) in page
 
 

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from partners import services
 from partners.models import Commitment
@@ -185,7 +186,7 @@ def test_a_package_form_opened_before_another_change_is_refused_then_saved_delib
     assert refused.status_code == 200
     page = refused.content.decode()
     assert STALE in page
-    assert str(users["secretary"]) in page  # names who changed it
+    assert escape(str(users["secretary"])) in page  # names who changed it
     assert Commitment.objects.filter(partner=own, package=packages["A"]).count() == 0
     again = refused.context["form"].data["seen"]
     assert again != opened
