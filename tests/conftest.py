@@ -8,6 +8,7 @@ AVK_REQUIRE_BROWSER=true (CI), where a missing browser fails them.
 import os
 import shutil
 
+import factory.random
 import pytest
 
 from avk.access import Role
@@ -21,6 +22,16 @@ from tests.factories import (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright keeps a loop running
 
 CHROMIUM = os.environ.get("AVK_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _same_fake_data_every_run(request):
+    """Seed factory_boy's Faker by the test's name: a test gets the same names every run,
+    whichever worker runs it and in whatever order, so a failure that depends on a name
+    (an apostrophe, say) shows every time and can be repeated."""
+    factory.random.reseed_random(request.node.nodeid)
+
+
 REQUIRE_BROWSER = os.environ.get("AVK_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 
 
