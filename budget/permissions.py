@@ -22,6 +22,7 @@ Verbs:
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser
@@ -70,21 +71,30 @@ def can_view_mine(user, programme) -> bool:
 # One budget ----------------------------------------------------------------------------------
 
 
+def _later_versions(budget: Budget) -> QuerySet[Budget] | list[Budget]:
+    """The later versions of the budget's period: from the versions its page has read
+    already (`period_versions`, set by `selectors.budget_sheet`), else a query."""
+    versions = getattr(budget, "period_versions", None)
+    if versions is not None:
+        return [version for version in versions if version.revision > budget.revision]
+    return Budget.objects.filter(
+        programme_id=budget.programme_id, valid_from=budget.valid_from, revision__gt=budget.revision
+    )
+
+
 def _latest(budget: Budget) -> bool:
     """No later version of the same period exists (an amendment, adopted or not)."""
-    return not Budget.objects.filter(
-        programme_id=budget.programme_id, valid_from=budget.valid_from, revision__gt=budget.revision
-    ).exists()
+    later = _later_versions(budget)
+    return not (later if isinstance(later, list) else later.exists())
 
 
 def _superseded(budget: Budget) -> bool:
     """A later version of the same period has been adopted."""
-    return Budget.objects.filter(
-        programme_id=budget.programme_id,
-        valid_from=budget.valid_from,
-        revision__gt=budget.revision,
-        status__in=(BudgetStatus.ADOPTED, BudgetStatus.CLOSED),
-    ).exists()
+    adopted = (BudgetStatus.ADOPTED, BudgetStatus.CLOSED)
+    later = _later_versions(budget)
+    if isinstance(later, list):
+        return any(version.status in adopted for version in later)
+    return later.filter(status__in=adopted).exists()
 
 
 def can_view(user, budget: Budget) -> bool:

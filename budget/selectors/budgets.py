@@ -247,10 +247,23 @@ def planned_amount(line: BudgetLine, budget: Budget, derived: Derived | None) ->
     return line.amount
 
 
+#: Every field of a line: the sheet's lines go on to forms and exports. Of the effort and the
+#: working group a line belongs to, the sheet reads only the name it links to.
+LINE_FIELDS = tuple(f.name for f in BudgetLine._meta.concrete_fields)
+
+
 def budget_sheet(budget: Budget, *, today: date | None = None) -> Sheet:
     versions = chain_of(budget)
+    # for the policy's questions about later versions on the same page (budget.permissions)
+    budget.period_versions = versions
+    # The version this one amends has the same period (budget_amend): it is among `versions`.
+    amended = {version.pk: version for version in versions}.get(budget.amends_id)
+    if amended is not None:
+        budget.amends = amended
     lines = list(
-        budget.lines.select_related("effort", "working_group").order_by("side", "order", "pk")
+        budget.lines.select_related("effort", "working_group")
+        .only(*LINE_FIELDS, "effort__title", "working_group__name")
+        .order_by("side", "order", "pk")
     )
     chain = [b.pk for b in versions]
     # realised per line (its lineage), and the entries without a line (lineage None): one query
@@ -275,7 +288,11 @@ def budget_sheet(budget: Budget, *, today: date | None = None) -> Sheet:
         sides[line.side].rows.append(
             Row(line, planned_amount(line, budget, derived), realised.get(line.lineage, ZERO))
         )
-    pending = list(pending_decisions(budget).select_related("proposal__body"))
+    # Only a concept is put before the board (`budget_submit`), and adopting it takes the
+    # decision: an adopted or closed budget has no pending decision to look for.
+    pending = []
+    if budget.is_concept:
+        pending = list(pending_decisions(budget).select_related("proposal__body"))
     return Sheet(
         budget=budget,
         costs=sides[Side.COSTS],
@@ -302,12 +319,19 @@ def balance_of(budget: Budget) -> tuple[Decimal, Decimal]:
     return totals[Side.COSTS], totals[Side.COVERAGE]
 
 
+#: What the page and the export show of an entry and of its line: the rest (the line's
+#: explanation, the entry's fingerprint) would be read and turned into Python for nothing.
+ENTRY_FIELDS = ("booked_on", "amount", "note", "source", "account", "line__description")
+
+
 def realisation_entries(budget: Budget, *, limit: int = 50) -> list[Realisation]:
-    """The latest realisation entries of the budget's period (all its versions)."""
+    """The latest realisation entries of the budget's period (all its versions), with what
+    `ENTRY_FIELDS` names."""
     return list(
         Realisation.objects.filter(
             programme_id=budget.programme_id, budget__valid_from=budget.valid_from
         )
         .select_related("line")
+        .only(*ENTRY_FIELDS)
         .order_by("-booked_on", "-pk")[:limit]
     )

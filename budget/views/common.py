@@ -8,10 +8,9 @@ from ..models import Budget, BudgetLine
 
 
 def budget_for(request, slug: str, pk: int, action: str) -> Budget:
-    """The budget `pk` of the programme `slug`: 404 when unknown, 403 when refused."""
-    queryset = Budget.objects.filter(programme__slug=slug).select_related(
-        "programme", "adopted_by", "amends"
-    )
+    """The budget `pk` of the programme `slug`: 404 when unknown, 403 when refused. The
+    version it amends comes with its sheet (`selectors.budget_sheet`)."""
+    queryset = Budget.objects.filter(programme__slug=slug).select_related("programme", "adopted_by")
     return object_for(request, queryset, action, pk=pk)
 
 
