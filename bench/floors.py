@@ -5,14 +5,15 @@ The ratio of a page to its floor is the page's own cost: what it does beyond rea
 and putting them on the screen. Served only under bench.settings (never by the product).
 """
 
-from django.db.models import Count, Subquery, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, DecimalField, Subquery, Sum, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from budget.models import Budget, BudgetLine
+from budget.models import Budget, BudgetLine, Realisation
 from governance.models import ProposedDecision
 from partners.models import Commitment
+from partners.selectors import commitments_for_period
 from programme.core.models import Programme
 from programme.din.models import Effort, OperationalGoal
 
@@ -88,17 +89,41 @@ def _decisions(programme):
     return ["number", "decided on", "proposal", "decision", "meeting"], rows
 
 
+ENTRIES_SHOWN = 20  # the budget page's latest realisation entries (budget.views.budgets)
+
+
 def _budget(programme):
+    """What the budget page shows in rows: its lines with what was realised on them, the
+    member contribution of each commitment in force in the period (the page's per-partner
+    table), and the latest realisation entries; one query (UNION ALL of the three)."""
     budget = Budget.objects.filter(programme=programme).order_by("-valid_from").first()
     if budget is None:
         raise Http404
-    rows = (
+    text = CharField()
+    lines = (
         BudgetLine.objects.filter(budget=budget)
-        .annotate(realised=Sum("realisations__amount"))
-        .values_list("side", "category", "description", "amount", "realised")
-        .order_by("side", "order", "pk")
+        .annotate(kind=Value("line", output_field=text), realised=Sum("realisations__amount"))
+        .values_list("kind", "description", "category", "amount", "realised")
     )
-    return ["side", "category", "description", "amount", "realised"], rows
+    commitments = (
+        commitments_for_period(programme=programme, start=budget.valid_from, end=budget.valid_until)
+        .annotate(kind=Value("partner", output_field=text), nothing=Value(None, DecimalField()))
+        .values_list("kind", "partner__name", "package__code", "yearly_contribution", "nothing")
+    )
+    latest = Realisation.objects.filter(
+        programme=programme, budget__valid_from=budget.valid_from
+    ).order_by("-booked_on", "-pk")[:ENTRIES_SHOWN]
+    entries = (
+        Realisation.objects.filter(pk__in=Subquery(latest.values("pk")))
+        .annotate(
+            kind=Value("entry", output_field=text),
+            day=Cast("booked_on", text),
+            nothing=Value(None, DecimalField()),
+        )
+        .values_list("kind", "line__description", "day", "amount", "nothing")
+    )
+    rows = lines.order_by().union(commitments.order_by(), entries.order_by(), all=True)
+    return ["row", "description", "category / package / day", "amount", "realised"], rows
 
 
 def _partner(programme, pk):

@@ -52,3 +52,28 @@ def test_the_main_pages_run_as_many_queries_at_ten_times_avk_size(client):
         "decision list",
         "budget page",
     }
+
+
+def test_the_budget_floor_reads_the_rows_the_budget_page_shows():
+    """The floor of the budget page is a bare view of the same rows: its lines, the member
+    contribution of each partner in the period, and the latest realisation entries."""
+    from collections import Counter
+
+    from bench.floors import _budget
+    from budget import selectors
+
+    result = generate(1)
+    _headings, rows = _budget(result.programme)
+    sheet = selectors.budget_sheet(result.budget)
+    entries = selectors.realisation_entries(result.budget, limit=20)
+    assert Counter(row[0] for row in rows) == {
+        "line": len(sheet.costs.rows) + len(sheet.coverage.rows),
+        "partner": len(sheet.derived.partners),
+        "entry": len(entries),
+    }
+    assert len(entries) == 20 and len(sheet.derived.partners) == AVK["partners"]
+    by_kind = {kind: {row[1] for row in rows if row[0] == kind} for kind in ("line", "partner")}
+    assert by_kind["line"] == {
+        row.line.description for row in sheet.costs.rows + sheet.coverage.rows
+    }
+    assert by_kind["partner"] == {p["partner"].name for p in sheet.derived.partners}
