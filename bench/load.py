@@ -122,8 +122,8 @@ def combined(slices: list[dict]) -> dict:
     """One run's figures from its slices: requests, seconds and failures added up, each
     latency percentile the highest of the slices (wrk reports percentiles, not the latencies
     they come from: the highest is an upper bound, never a flattering average)."""
-    total = {key: sum(s[key] for s in slices) for key in ("requests", "seconds", "non2xx")}
-    total["socket_errors"] = sum(s["socket_errors"] for s in slices)
+    added = ("requests", "seconds", "non2xx", "socket_errors")
+    total = {key: sum(s[key] for s in slices) for key in added}
     for key in ("p50", "p90", "p95", "p99", "max"):
         total[key] = max(s[key] for s in slices)
     total["rps"] = total["requests"] / total["seconds"] if total["seconds"] else 0.0

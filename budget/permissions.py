@@ -22,7 +22,6 @@ Verbs:
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from avk.access import BACK_OFFICE_ROLES, Role, has_role, is_superuser
@@ -71,30 +70,26 @@ def can_view_mine(user, programme) -> bool:
 # One budget ----------------------------------------------------------------------------------
 
 
-def _later_versions(budget: Budget) -> QuerySet[Budget] | list[Budget]:
+def _later_versions(budget: Budget) -> list[Budget]:
     """The later versions of the budget's period: from the versions its page has read
-    already (`period_versions`, set by `selectors.budget_sheet`), else a query."""
+    already (`period_versions`, set by `selectors.budget_sheet`), else by a query."""
     versions = getattr(budget, "period_versions", None)
-    if versions is not None:
-        return [version for version in versions if version.revision > budget.revision]
-    return Budget.objects.filter(
-        programme_id=budget.programme_id, valid_from=budget.valid_from, revision__gt=budget.revision
-    )
+    if versions is None:
+        versions = Budget.objects.filter(
+            programme_id=budget.programme_id, valid_from=budget.valid_from
+        ).only("revision", "status")
+    return [version for version in versions if version.revision > budget.revision]
 
 
 def _latest(budget: Budget) -> bool:
     """No later version of the same period exists (an amendment, adopted or not)."""
-    later = _later_versions(budget)
-    return not (later if isinstance(later, list) else later.exists())
+    return not _later_versions(budget)
 
 
 def _superseded(budget: Budget) -> bool:
     """A later version of the same period has been adopted."""
     adopted = (BudgetStatus.ADOPTED, BudgetStatus.CLOSED)
-    later = _later_versions(budget)
-    if isinstance(later, list):
-        return any(version.status in adopted for version in later)
-    return later.filter(status__in=adopted).exists()
+    return any(version.status in adopted for version in _later_versions(budget))
 
 
 def can_view(user, budget: Budget) -> bool:
