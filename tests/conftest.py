@@ -35,6 +35,25 @@ def _same_fake_data_every_run(request):
 REQUIRE_BROWSER = os.environ.get("AVK_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(autouse=True)
+def _browser_done_before_the_database_is_emptied(request):
+    """A browser test may end while its page still has a request at the live server (htmx
+    after the last key press). Emptying the database then fails on SQLite ("database table
+    is locked") and leaves rows that break the next test. So the page's requests are let finish
+    first: this fixture takes the live server and the page, so it is torn down before them."""
+    if not {"live_server", "page"} <= set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("live_server")
+    page = request.getfixturevalue("page")
+    yield
+    for open_page in page.context.pages:
+        try:
+            open_page.wait_for_load_state("networkidle", timeout=5000)
+        except Exception:  # noqa: BLE001 - a closed or crashed page has nothing in flight
+            continue
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
